@@ -1,0 +1,82 @@
+/**
+ * Diagnostics: every message yusuan emits, with its stable code, default severity and
+ * location. Like mammoth's messages and vfile's, they travel with the value they describe:
+ * processors return `Result<T>` and never throw for a problem in the user's data.
+ * This registry is the one place where codes are defined; README's table is generated from it.
+ */
+import type { Diagnostic, Severity } from './schema/document.js';
+
+export type { Diagnostic, Severity };
+
+interface CodeInfo {
+  readonly severity: Severity;
+  readonly summary: string;
+}
+
+export const CODES = {
+  // read
+  DOCX_TEXTBOX_KEPT: { severity: 'info', summary: 'Text of a text box (WPS/Word drawing) was kept as paragraphs after its anchor' },
+  DOCX_TRACKED_DELETION_SKIPPED: { severity: 'info', summary: 'Tracked deletions (w:del) were skipped; insertions kept' },
+  DOCX_VMERGE_WITHOUT_START: { severity: 'info', summary: 'A vertically merged cell continues nothing above it; kept as its own cell' },
+  DOCX_MERGED_TEXT_IGNORED: { severity: 'warning', summary: 'A merge-continuation cell held text that Word does not show; ignored' },
+  DOCX_TABLE_TOO_DEEP: { severity: 'warning', summary: 'Tables nested deeper than the limit were not read' },
+  DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read' },
+  // recognize
+  NO_PERFORMANCE_TABLE: { severity: 'info', summary: 'No performance-target table was found in the file' },
+  TABLE_SKIPPED: { severity: 'info', summary: 'A table that is not a performance-target table was skipped' },
+  PROJECT_WITHOUT_INDICATORS: { severity: 'warning', summary: 'A project table is followed by no indicator table' },
+  INDICATORS_WITHOUT_PROJECT: { severity: 'warning', summary: 'An indicator table has no project table before it; kept under a project with null code and name' },
+  INDICATOR_TABLE_CONTINUED: { severity: 'info', summary: 'An indicator table continues the previous one (same project)' },
+  PROJECT_CODE_MISSING: { severity: 'warning', summary: 'A project table has no 项目编码' },
+  PROJECT_NAME_MISSING: { severity: 'warning', summary: 'A project table has no 项目名称' },
+  AMOUNT_UNIT_ASSUMED: { severity: 'warning', summary: 'No unit line for amounts; the template default was used' },
+  INDICATOR_ROW_UNREADABLE: { severity: 'warning', summary: 'An indicator row has values outside the known columns' },
+  // normalize
+  AMOUNT_UNREADABLE: { severity: 'warning', summary: 'An amount cell is not a number; raw text kept, yuan null' },
+  TARGET_UNREADABLE: { severity: 'warning', summary: 'A target (指标值) cannot be read with confidence; kind null' },
+  TARGET_IS_PERIOD: { severity: 'info', summary: 'A target is a date period, kept as qualitative' },
+  BASIS_MALFORMED: { severity: 'warning', summary: 'Basis text looks like a document number but does not parse' },
+  BASIS_SEVERAL_DOC_NUMBERS: { severity: 'info', summary: 'Basis names several document numbers; the first is parsed' },
+  SCHEDULE_LABEL_UNREADABLE: { severity: 'warning', summary: 'A spend-schedule label names no month' },
+  SCHEDULE_PERCENT_UNREADABLE: { severity: 'warning', summary: 'A spend-schedule percent is not a number' },
+  SCHEDULE_SHAPE: { severity: 'warning', summary: 'Spend-schedule labels and percents do not pair up' },
+  SCHEDULE_NOT_CUMULATIVE: { severity: 'warning', summary: 'Spend-schedule percents decrease; they should be cumulative' },
+  SCHEDULE_ABOVE_100: { severity: 'warning', summary: 'A spend-schedule point is above 100%' },
+  SCHEDULE_NOT_ENDING_AT_100: { severity: 'warning', summary: 'The spend schedule does not end at 100%' },
+  FISCAL_YEAR_UNKNOWN: { severity: 'warning', summary: 'No fiscal year found in titles or project names (use --year)' },
+  FISCAL_YEAR_CONFLICT: { severity: 'info', summary: 'Titles or project names name different years' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof CODES;
+
+/** Where a message comes from. Rows and columns are 1-based, as a user counts them. */
+export interface Location {
+  project?: string | null;
+  page?: number | null;
+  table?: number | null;
+  row?: number | null;
+  column?: number | null;
+}
+
+export function diagnostic(code: DiagnosticCode, message: string, at: Location = {}, severity?: Severity): Diagnostic {
+  return {
+    severity: severity ?? CODES[code].severity,
+    code,
+    message,
+    project: at.project ?? null,
+    page: at.page ?? null,
+    table: at.table ?? null,
+    row: at.row ?? null,
+    column: at.column ?? null,
+  };
+}
+
+/** A value together with the messages produced while computing it. */
+export interface Result<T> {
+  value: T;
+  messages: Diagnostic[];
+}
+
+export function result<T>(value: T, messages: Diagnostic[] = []): Result<T> {
+  return { value, messages };
+}

@@ -1,0 +1,176 @@
+/**
+ * The document contract of ../shared/SPEC.md as zod schemas: the single source of truth.
+ * Types are inferred from these schemas and `yusuan schema` prints the JSON Schema
+ * generated from them. Keep them transform-free so that z.toJSONSchema can represent them.
+ * Fields may be added; none may be renamed without bumping SCHEMA_VERSION.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+
+export const Diagnostic = z
+  .object({
+    severity: Severity,
+    code: z.string().describe('Stable upper-case code, e.g. SCHEDULE_NOT_CUMULATIVE'),
+    message: z.string(),
+    project: z.string().nullable().describe('Project code, else project name, else null'),
+    page: z.number().int().positive().nullable().describe('1-based page (PDF); null for .docx'),
+    table: z.number().int().positive().nullable().describe('1-based table ordinal in the file'),
+    row: z.number().int().positive().nullable().describe('1-based row in that table'),
+    column: z.number().int().positive().nullable().describe('1-based grid column in that table'),
+  })
+  .meta({ id: 'Diagnostic' });
+
+export const Department = z
+  .object({
+    code: z.string().nullable(),
+    name: z.string().nullable(),
+  })
+  .meta({ id: 'Department' });
+
+export const Amount = z
+  .object({
+    raw: z.string().describe('The cell as printed, trimmed'),
+    yuan: z.number().nullable().describe('Exact decimal value in yuan; null when the cell cannot be read'),
+  })
+  .meta({ id: 'Amount' });
+
+export const Budget = z.object({
+  total: Amount.nullable(),
+  fiscal: Amount.nullable(),
+  other: Amount.nullable(),
+  carryover: Amount.nullable(),
+});
+
+export const SchedulePoint = z
+  .object({
+    label: z.string(),
+    month: z.number().int().min(1).max(12).nullable(),
+    percent: z.number().nullable(),
+    percentRaw: z.string().describe('The percent cell as printed'),
+  })
+  .meta({ id: 'SchedulePoint' });
+
+export const TargetKind = z.enum(['quantitative', 'qualitative', 'range']);
+export const TargetOperator = z.enum(['>=', '<=', '>', '<', '=']);
+
+export const Target = z
+  .object({
+    raw: z.string(),
+    kind: TargetKind.nullable().describe('null when the value cannot be read with confidence (see diagnostics)'),
+    operator: TargetOperator.nullable(),
+    value: z.number().nullable(),
+    valueMax: z.number().nullable(),
+    unit: z.string().nullable(),
+  })
+  .meta({ id: 'Target' });
+
+export const Basis = z
+  .object({
+    raw: z.string(),
+    docNumber: z.string().nullable().describe('发文字号 with brackets normalized to 〔〕'),
+    issuer: z.string().nullable(),
+    year: z.number().int().nullable(),
+    serial: z.number().int().nullable(),
+  })
+  .meta({ id: 'Basis' });
+
+export const IndicatorProvenance = z.object({
+  page: z.number().int().positive().nullable(),
+  table: z.number().int().positive(),
+  row: z.number().int().positive(),
+});
+
+export const Indicator = z
+  .object({
+    level1: z.string().nullable(),
+    level2: z.string().nullable(),
+    level3: z.string().nullable(),
+    description: z.string().nullable(),
+    target: Target.nullable(),
+    basis: Basis.nullable(),
+    weight: z.number().nullable().describe('权重/分值 where the template has it'),
+    provenance: IndicatorProvenance,
+  })
+  .meta({ id: 'Indicator' });
+
+export const ProjectProvenance = z.object({
+  page: z.number().int().positive().nullable().describe('1-based page where the project table starts (PDF)'),
+  tables: z.array(z.number().int().positive()).describe('1-based table ordinals in the file'),
+});
+
+export const Project = z
+  .object({
+    code: z.string().nullable(),
+    name: z.string().nullable(),
+    title: z.string().nullable().describe('The heading printed above the table, e.g. 1.科普经费绩效目标表'),
+    department: Department.nullable(),
+    amountUnit: z.string().nullable().describe('The unit the table states: 万元 or 元'),
+    budget: Budget,
+    purpose: z.string().nullable(),
+    schedule: z.array(SchedulePoint),
+    goal: z.string().nullable(),
+    indicators: z.array(Indicator),
+    provenance: ProjectProvenance,
+  })
+  .meta({ id: 'Project' });
+
+export const OverviewSection = z
+  .object({
+    title: z.string(),
+    text: z.string().describe('Paragraphs that are not numbered items, joined by newlines'),
+    items: z.array(z.string()).describe('Numbered items, without their labels'),
+  })
+  .meta({ id: 'OverviewSection' });
+
+export const Source = z.object({
+  path: z.string().describe('Path relative to the argument it came from'),
+  sha256: z.string(),
+  format: z.enum(['docx', 'pdf']),
+  pageCount: z.number().int().nonnegative().nullable(),
+  bytes: z.number().int().nonnegative(),
+});
+
+export const DocumentStatus = z.enum(['ok', 'partial', 'failed']);
+
+export const Generator = z.object({
+  name: z.literal('yusuan'),
+  version: z.string(),
+});
+
+export const FiscalYearSource = z.enum(['option', 'title', 'project-names']);
+
+export const Document = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    generator: Generator,
+    source: Source,
+    status: DocumentStatus,
+    fiscalYear: z.number().int().nullable(),
+    fiscalYearSource: FiscalYearSource.nullable().describe('Where fiscalYear came from'),
+    department: Department.nullable(),
+    overview: z.array(OverviewSection),
+    projects: z.array(Project),
+    diagnostics: z.array(Diagnostic),
+  })
+  .meta({ id: 'Document', title: 'yusuan document' });
+
+export type Severity = z.infer<typeof Severity>;
+export type Diagnostic = z.infer<typeof Diagnostic>;
+export type Department = z.infer<typeof Department>;
+export type Amount = z.infer<typeof Amount>;
+export type Budget = z.infer<typeof Budget>;
+export type SchedulePoint = z.infer<typeof SchedulePoint>;
+export type TargetKind = z.infer<typeof TargetKind>;
+export type TargetOperator = z.infer<typeof TargetOperator>;
+export type Target = z.infer<typeof Target>;
+export type Basis = z.infer<typeof Basis>;
+export type Indicator = z.infer<typeof Indicator>;
+export type Project = z.infer<typeof Project>;
+export type OverviewSection = z.infer<typeof OverviewSection>;
+export type Source = z.infer<typeof Source>;
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+export type FiscalYearSource = z.infer<typeof FiscalYearSource>;
+export type Document = z.infer<typeof Document>;
