@@ -15,11 +15,13 @@ interface CodeInfo {
 
 export const CODES = {
   // read
+  FORMAT_MISMATCH: { severity: 'warning', summary: 'The file name claims one format, the bytes hold another; read as what the bytes hold' },
   DOCX_TEXTBOX_KEPT: { severity: 'info', summary: 'Text of a text box (WPS/Word drawing) was kept as paragraphs after its anchor' },
   DOCX_TRACKED_DELETION_SKIPPED: { severity: 'info', summary: 'Tracked deletions (w:del) were skipped; insertions kept' },
   DOCX_VMERGE_WITHOUT_START: { severity: 'info', summary: 'A vertically merged cell continues nothing above it; kept as its own cell' },
   DOCX_MERGED_TEXT_IGNORED: { severity: 'warning', summary: 'A merge-continuation cell held text that Word does not show; ignored' },
   DOCX_TABLE_TOO_DEEP: { severity: 'warning', summary: 'Tables nested deeper than the limit were not read' },
+  DOCX_SYMBOL_UNKNOWN: { severity: 'info', summary: 'An inserted symbol (w:sym) of a symbol font has no known Unicode equivalent; left out' },
   DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read' },
   // recognize
   NO_PERFORMANCE_TABLE: { severity: 'info', summary: 'No performance-target table was found in the file' },
@@ -43,6 +45,7 @@ export const CODES = {
   SCHEDULE_NOT_CUMULATIVE: { severity: 'warning', summary: 'Spend-schedule percents decrease; they should be cumulative' },
   SCHEDULE_ABOVE_100: { severity: 'warning', summary: 'A spend-schedule point is above 100%' },
   SCHEDULE_NOT_ENDING_AT_100: { severity: 'warning', summary: 'The spend schedule does not end at 100%' },
+  WEIGHT_UNREADABLE: { severity: 'warning', summary: 'A weight (权重/分值) is not a number' },
   FISCAL_YEAR_UNKNOWN: { severity: 'warning', summary: 'No fiscal year found in titles or project names (use --year)' },
   FISCAL_YEAR_CONFLICT: { severity: 'info', summary: 'Titles or project names name different years' },
 } as const satisfies Record<string, CodeInfo>;

@@ -113,6 +113,7 @@ export const Project = z
     schedule: z.array(SchedulePoint),
     goal: z.string().nullable(),
     indicators: z.array(Indicator),
+    template: z.string().describe('Id of the template the tables were recognized with'),
     provenance: ProjectProvenance,
   })
   .meta({ id: 'Project' });

@@ -1,0 +1,129 @@
+/**
+ * `yusuan convert`: inputs → output directory. A thin layer over convertFile and
+ * OutputWriter: it parses options, prints one line per input that failed or is partial,
+ * a progress line on a TTY, and a summary, and sets the exit status.
+ */
+import { parseArgs } from 'node:util';
+import { convertFile, type Conversion } from '../convert.js';
+import { OUTPUT_FORMATS, OutputWriter, type OutputFormat } from '../export/outputs.js';
+import { collectInputs } from './inputs.js';
+import { Progress } from './progress.js';
+import { UsageError } from './usage.js';
+
+export const CONVERT_HELP = `Usage: yusuan convert <file|dir>... [options]
+
+Convert budget disclosures (.docx, .pdf) into structured records.
+Directories are walked recursively for .docx and .pdf files.
+
+Options:
+  -o, --out <dir>        output directory (default: ./output)
+      --format <list>    comma-separated: json,csv,ndjson (default: json,csv)
+      --year <YYYY>      fiscal year to record, overriding what the documents say
+      --strict           treat warnings as failures
+      --bom              write CSVs with a UTF-8 BOM and formula-safe cells, for Excel
+      --jobs <N>         files converted at once (default: 1)
+  -q, --quiet            no progress line and no summary
+  -h, --help             show this help
+
+Writes <out>/json/<input path>.json per input, <out>/documents.csv, projects.csv,
+indicators.csv, schedule.csv (and projects.ndjson with --format ndjson), and
+<out>/report.json. Exit status: 0 when every input converted fully (warnings
+allowed), 1 when any input failed or was only partly converted, 2 on a usage error.
+`;
+
+interface ConvertArgs {
+  paths: string[];
+  out: string;
+  formats: Set<OutputFormat>;
+  year: number | null;
+  strict: boolean;
+  bom: boolean;
+  quiet: boolean;
+  jobs: number;
+}
+
+export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o', default: 'output' },
+      format: { type: 'string', default: 'json,csv' },
+      year: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      bom: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      jobs: { type: 'string', default: '1' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new UsageError('convert needs at least one file or directory');
+  const formats = new Set<OutputFormat>();
+  for (const name of values.format.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(name)) throw new UsageError(`unknown format "${name}" (choose from ${OUTPUT_FORMATS.join(', ')})`);
+    formats.add(name as OutputFormat);
+  }
+  if (formats.size === 0) throw new UsageError('--format names no format');
+  let year: number | null = null;
+  if (values.year !== undefined) {
+    if (!/^\d{4}$/.test(values.year) || Number(values.year) < 1990 || Number(values.year) > 2100) throw new UsageError(`--year must be a year such as 2025, not "${values.year}"`);
+    year = Number(values.year);
+  }
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
+  return { paths: positionals, out: values.out, formats, year, strict: values.strict, bom: values.bom, quiet: values.quiet, jobs };
+}
+
+export async function runConvert(argv: string[]): Promise<number> {
+  const args = parseConvertArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(CONVERT_HELP);
+    return 0;
+  }
+  const startedAt = new Date();
+  const { inputs, missing } = await collectInputs(args.paths, args.out);
+  const writer = await OutputWriter.open(args.out, { formats: args.formats, bom: args.bom });
+  const progress = new Progress(inputs.length + missing.length, args.quiet);
+  const stopOnSignal = () => {
+    void writer.abort().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+
+  let failedOrPartial = 0;
+  const report = (conversion: Conversion): void => {
+    if (conversion.status !== 'ok') {
+      failedOrPartial++;
+      const label = conversion.status === 'partial' ? 'partial: ' : '';
+      progress.line(`${conversion.path}: ${label}${conversion.message ?? conversion.status}`);
+    }
+    progress.tick(conversion);
+  };
+
+  try {
+    for (const m of missing) {
+      const conversion: Conversion = { path: m.path, status: 'failed', message: m.reason, errorKind: 'internal', document: null, sha256: '', bytes: 0, format: null, elapsedMs: 0 };
+      await writer.add(conversion, m.path);
+      report(conversion);
+    }
+    for (const input of inputs) {
+      const conversion = await convertFile(input.file, { path: input.path, year: args.year, strict: args.strict });
+      await writer.add(conversion, input.file);
+      report(conversion);
+    }
+    const entries = await writer.close({
+      startedAt,
+      options: { out: args.out, formats: [...args.formats], year: args.year, strict: args.strict, bom: args.bom, jobs: args.jobs },
+    });
+    progress.summary(entries, args.out);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', stopOnSignal);
+    process.removeListener('SIGTERM', stopOnSignal);
+  }
+  return failedOrPartial > 0 ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+/**
+ * Which files a run converts: file arguments as given, directories walked recursively for
+ * .docx and .pdf. Each input is recorded with its path relative to the argument it came
+ * from (a file argument: its own name), which is also where its JSON document goes.
+ * The output directory is never read as input, and symlink loops are walked once.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+
+export interface InputFile {
+  /** Where to read it. */
+  file: string;
+  /** What outputs call it: relative to its argument, with `/` separators. */
+  path: string;
+}
+
+export interface CollectedInputs {
+  inputs: InputFile[];
+  /** Arguments that name nothing readable: `<arg>: <reason>`. */
+  missing: { path: string; reason: string }[];
+}
+
+const WANTED = /\.(docx|pdf)$/i;
+
+export async function collectInputs(args: readonly string[], outDir: string): Promise<CollectedInputs> {
+  const out = resolve(outDir);
+  const inputs: InputFile[] = [];
+  const missing: CollectedInputs['missing'] = [];
+  const taken = new Set<string>();
+  const add = (file: string, path: string, arg: string): void => {
+    let recorded = path;
+    // Two arguments may hold the same relative path; keep both, the later under its argument's name.
+    if (taken.has(recorded)) recorded = `${basename(resolve(arg))}/${path}`;
+    for (let n = 2; taken.has(recorded); n++) recorded = `${basename(resolve(arg))}~${n}/${path}`;
+    taken.add(recorded);
+    inputs.push({ file, path: recorded });
+  };
+
+  for (const arg of args) {
+    let info;
+    try {
+      info = await stat(arg);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      missing.push({ path: arg, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (error as Error).message})` });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const found: string[] = [];
+      await walk(resolve(arg), out, new Set(), found);
+      const root = resolve(arg);
+      for (const file of found.sort()) add(file, relative(root, file).split(sep).join('/'), arg);
+    } else {
+      add(arg, basename(arg), arg);
+    }
+  }
+  return { inputs, missing };
+}
+
+async function walk(dir: string, outDir: string, visited: Set<string>, found: string[]): Promise<void> {
+  const real = await realpath(dir).catch(() => dir);
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (path === outDir) continue;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => null);
+      isDir = target?.isDirectory() ?? false;
+      isFile = target?.isFile() ?? false;
+    }
+    if (isDir) await walk(path, outDir, visited, found);
+    else if (isFile && WANTED.test(entry.name)) found.push(path);
+  }
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * The `yusuan` command. Usage mistakes exit 2 with one line; problems with inputs are
+ * reported per input by the commands; anything else is a bug, reported in one line
+ * (set YUSUAN_DEBUG=1 for the stack).
+ */
+import { documentJsonSchema } from '../schema/json-schema.js';
+import { VERSION } from '../version.js';
+import { runConvert } from './convert.js';
+import { UsageError } from './usage.js';
+
+const HELP = `yusuan ${VERSION} — import Chinese budget disclosures (绩效目标表) from .docx and PDF
+
+Usage:
+  yusuan convert <file|dir>... [-o <outdir>] [--format json,csv,ndjson] [--year YYYY] [--strict] [--bom] [--quiet]
+  yusuan schema             print the JSON Schema of a converted document
+  yusuan --version
+  yusuan <command> --help
+
+Exit status: 0 when every input converted fully, 1 when any input failed or was only
+partly converted, 2 on a usage error.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'convert':
+      return runConvert(rest);
+    case 'schema':
+      if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write('Usage: yusuan schema\n\nPrints the JSON Schema (draft 2020-12) of the document JSON that convert writes.\n');
+        return 0;
+      }
+      if (rest.length > 0) throw new UsageError(`schema takes no arguments, got "${rest.join(' ')}"`);
+      process.stdout.write(`${JSON.stringify(documentJsonSchema(), null, 2)}\n`);
+      return 0;
+    case '--version':
+    case '-v':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`yusuan: ${(error as Error).message}\nTry 'yusuan --help'.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`yusuan: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (process.env.YUSUAN_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,54 @@
+/**
+ * What a run says on stderr: a live progress line when stderr is a terminal, one line per
+ * input that failed or is partial (always, even with --quiet: a failure must not pass
+ * unseen), and a closing summary.
+ */
+import type { Conversion } from '../convert.js';
+import type { ReportInput } from '../export/outputs.js';
+
+export class Progress {
+  private done = 0;
+  private failures = 0;
+  private readonly started = performance.now();
+  private readonly live: boolean;
+
+  constructor(
+    private readonly total: number,
+    private readonly quiet: boolean,
+    private readonly out: NodeJS.WriteStream = process.stderr,
+  ) {
+    this.live = !quiet && out.isTTY === true;
+  }
+
+  /** A message line, printed above the live line. */
+  line(text: string): void {
+    this.clear();
+    this.out.write(`${text}\n`);
+  }
+
+  tick(conversion: Conversion): void {
+    this.done++;
+    if (conversion.status === 'failed') this.failures++;
+    if (!this.live) return;
+    const seconds = (performance.now() - this.started) / 1000;
+    const rate = seconds > 0 ? this.done / seconds : 0;
+    const eta = rate > 0 ? Math.round((this.total - this.done) / rate) : 0;
+    this.out.write(`\r\x1b[K${this.done}/${this.total} files, ${rate.toFixed(1)} files/s, ETA ${eta}s, ${this.failures} failed`);
+  }
+
+  summary(entries: readonly ReportInput[], outDir: string): void {
+    this.clear();
+    if (this.quiet) return;
+    const count = (s: ReportInput['status']) => entries.filter((e) => e.status === s).length;
+    const warnings = entries.reduce((n, e) => n + e.warnings, 0);
+    const seconds = (performance.now() - this.started) / 1000;
+    this.out.write(
+      `${entries.length} input(s): ${count('ok')} ok, ${count('partial')} partial, ${count('failed')} failed; ` +
+        `${warnings} warning(s); ${seconds.toFixed(1)} s (${(entries.length / Math.max(seconds, 1e-3)).toFixed(1)} files/s); output in ${outDir}/\n`,
+    );
+  }
+
+  private clear(): void {
+    if (this.live) this.out.write('\r\x1b[K');
+  }
+}

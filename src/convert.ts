@@ -1,0 +1,112 @@
+/**
+ * The pipeline for one input, as plain functions chained: read → recognize → normalize →
+ * SPEC document. A problem in the user's file never escapes as an exception: it becomes
+ * a `failed` conversion with a one-line reason, or diagnostics on the document.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from './diagnostics.js';
+import { InputError, type InputErrorKind } from './read/errors.js';
+import { formatOfName, readDocument, type Format } from './read/index.js';
+import { normalize } from './normalize/index.js';
+import { recognize } from './recognize/index.js';
+import { SCHEMA_VERSION, type Document, type DocumentStatus } from './schema/document.js';
+import { VERSION } from './version.js';
+
+export interface ConvertOptions {
+  /** `--year`: the fiscal year to record, overriding what the document says. */
+  year?: number | null;
+  /** `--strict`: a document with warnings fails. */
+  strict?: boolean;
+}
+
+export interface Conversion {
+  /** Path as recorded in outputs: relative to the argument it came from. */
+  path: string;
+  status: DocumentStatus;
+  /** One line for the user: the reason of a failure, what is partial, or null when ok. */
+  message: string | null;
+  /** Set when the input could not be read at all. */
+  errorKind: InputErrorKind | null;
+  /** The document, for ok and partial conversions (and strict failures, for inspection). */
+  document: Document | null;
+  sha256: string;
+  bytes: number;
+  format: Format | null;
+  elapsedMs: number;
+}
+
+function countBy(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): number {
+  return diagnostics.filter((d) => d.severity === severity).length;
+}
+
+/** Convert the bytes of one input. `path` is what outputs record; its extension is the claimed format. */
+export async function convertBytes(bytes: Uint8Array, path: string, options: ConvertOptions = {}): Promise<Conversion> {
+  const started = performance.now();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const base = { path, sha256, bytes: bytes.length };
+  const claimed = formatOfName(path);
+  try {
+    const read = await readDocument(bytes, claimed);
+    const recognized = recognize(read.value);
+    const content = normalize(recognized, { year: options.year ?? null });
+    const diagnostics = [...read.messages, ...recognized.messages, ...content.messages];
+    const document: Document = {
+      schemaVersion: SCHEMA_VERSION,
+      generator: { name: 'yusuan', version: VERSION },
+      source: { path, sha256, format: read.value.format, pageCount: read.value.pageCount, bytes: bytes.length },
+      status: 'ok',
+      fiscalYear: content.fiscalYear,
+      fiscalYearSource: content.fiscalYearSource,
+      department: content.department,
+      overview: content.overview,
+      projects: content.projects,
+      diagnostics,
+    };
+    const { status, message } = judge(document, options.strict ?? false);
+    document.status = status;
+    return { ...base, status, message, errorKind: null, document, format: read.value.format, elapsedMs: performance.now() - started };
+  } catch (error) {
+    const known = error instanceof InputError;
+    const message = known ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    return {
+      ...base,
+      status: 'failed',
+      message,
+      errorKind: known ? error.kind : 'internal',
+      document: null,
+      format: null,
+      elapsedMs: performance.now() - started,
+    };
+  }
+}
+
+export async function convertFile(file: string, options: ConvertOptions & { path?: string } = {}): Promise<Conversion> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read (${(error as Error).message})`;
+    return { path: options.path ?? file, status: 'failed', message: reason, errorKind: 'internal', document: null, sha256: '', bytes: 0, format: null, elapsedMs: 0 };
+  }
+  return convertBytes(bytes, options.path ?? file, options);
+}
+
+/**
+ * ok: projects were found and nothing is in error. partial: the file was read but nothing
+ * (or not everything) could be recognized. failed (only with --strict): warnings.
+ */
+function judge(document: Document, strict: boolean): { status: DocumentStatus; message: string | null } {
+  const errors = document.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = countBy(document.diagnostics, 'warning');
+  if (document.projects.length === 0) {
+    const why = document.diagnostics.find((d) => d.code === 'NO_PERFORMANCE_TABLE');
+    return { status: 'partial', message: why?.message ?? 'no projects recognized' };
+  }
+  if (errors.length > 0) return { status: 'partial', message: `${errors.length} error(s); first: ${errors[0]?.message}` };
+  if (strict && warnings > 0) {
+    const first = document.diagnostics.find((d) => d.severity === 'warning');
+    return { status: 'failed', message: `--strict: ${warnings} warning(s); first: ${first?.message}` };
+  }
+  return { status: 'ok', message: null };
+}

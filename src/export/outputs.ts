@@ -1,0 +1,146 @@
+/**
+ * The output directory of a run: one JSON document per input, the combined CSVs and
+ * NDJSON, and report.json. Rows are streamed as inputs finish, so a run holds one document
+ * in memory at a time; every file is committed atomically when the run closes.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Conversion } from '../convert.js';
+import { SCHEMA_VERSION } from '../schema/document.js';
+import { VERSION } from '../version.js';
+import { writeFileAtomic, AtomicStream } from './atomic.js';
+import { CsvFile } from './csv.js';
+import { documentJson } from './json.js';
+import { projectLines } from './ndjson.js';
+import {
+  DOCUMENT_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, SCHEDULE_COLUMNS,
+  documentRow, indicatorRows, projectRows, scheduleRows,
+} from './rows.js';
+
+export const OUTPUT_FORMATS = ['json', 'csv', 'ndjson'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface OutputOptions {
+  formats: ReadonlySet<OutputFormat>;
+  bom: boolean;
+}
+
+export interface ReportInput {
+  path: string;
+  file: string;
+  status: Conversion['status'];
+  message: string | null;
+  errorKind: Conversion['errorKind'];
+  format: Conversion['format'];
+  sha256: string;
+  bytes: number;
+  projects: number;
+  indicators: number;
+  errors: number;
+  warnings: number;
+  elapsedMs: number;
+  json: string | null;
+}
+
+/** Where an input's document goes: `json/<path relative to its argument>.json`. */
+export function jsonPathOf(relativePath: string): string {
+  return `json/${relativePath}.json`;
+}
+
+export class OutputWriter {
+  private readonly inputs: ReportInput[] = [];
+
+  private constructor(
+    readonly dir: string,
+    private readonly options: OutputOptions,
+    private readonly csv: { documents: CsvFile; projects: CsvFile; indicators: CsvFile; schedule: CsvFile } | null,
+    private readonly ndjson: AtomicStream | null,
+  ) {}
+
+  static async open(dir: string, options: OutputOptions): Promise<OutputWriter> {
+    const bom = { bom: options.bom };
+    const csv = options.formats.has('csv')
+      ? {
+          documents: await CsvFile.open(join(dir, 'documents.csv'), DOCUMENT_COLUMNS, bom),
+          projects: await CsvFile.open(join(dir, 'projects.csv'), PROJECT_COLUMNS, bom),
+          indicators: await CsvFile.open(join(dir, 'indicators.csv'), INDICATOR_COLUMNS, bom),
+          schedule: await CsvFile.open(join(dir, 'schedule.csv'), SCHEDULE_COLUMNS, bom),
+        }
+      : null;
+    const ndjson = options.formats.has('ndjson') ? await AtomicStream.open(join(dir, 'projects.ndjson')) : null;
+    return new OutputWriter(dir, options, csv, ndjson);
+  }
+
+  /** Record one finished input: its JSON document now, its rows into the combined files. */
+  async add(conversion: Conversion, file: string): Promise<ReportInput> {
+    const doc = conversion.document;
+    const written = doc !== null && conversion.status !== 'failed';
+    const jsonPath = jsonPathOf(conversion.path);
+    if (this.options.formats.has('json')) {
+      // A failed input leaves no document, and no stale one from an earlier run either.
+      if (written) await writeFileAtomic(join(this.dir, jsonPath), documentJson(doc));
+      else await rm(join(this.dir, jsonPath), { force: true });
+    }
+    this.csv?.documents.write([documentRow(conversion)]);
+    if (written) {
+      this.csv?.projects.write(projectRows(doc));
+      this.csv?.indicators.write(indicatorRows(doc));
+      this.csv?.schedule.write(scheduleRows(doc));
+      if (this.ndjson) for (const line of projectLines(doc)) this.ndjson.stream.write(line);
+    }
+    const diagnostics = doc?.diagnostics ?? [];
+    const entry: ReportInput = {
+      path: conversion.path,
+      file,
+      status: conversion.status,
+      message: conversion.message,
+      errorKind: conversion.errorKind,
+      format: conversion.format,
+      sha256: conversion.sha256,
+      bytes: conversion.bytes,
+      projects: written ? doc.projects.length : 0,
+      indicators: written ? doc.projects.reduce((n, p) => n + p.indicators.length, 0) : 0,
+      errors: doc ? diagnostics.filter((d) => d.severity === 'error').length : 1,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      elapsedMs: Math.round(conversion.elapsedMs * 10) / 10,
+      json: written && this.options.formats.has('json') ? jsonPath : null,
+    };
+    this.inputs.push(entry);
+    return entry;
+  }
+
+  /** Commit the combined files and write report.json. */
+  async close(run: { startedAt: Date; options: Record<string, unknown> }): Promise<ReportInput[]> {
+    if (this.csv) for (const file of Object.values(this.csv)) await file.commit();
+    await this.ndjson?.commit();
+    const finishedAt = new Date();
+    const count = (status: Conversion['status']) => this.inputs.filter((i) => i.status === status).length;
+    const report = {
+      generator: { name: 'yusuan', version: VERSION },
+      schemaVersion: SCHEMA_VERSION,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      elapsedMs: finishedAt.getTime() - run.startedAt.getTime(),
+      options: run.options,
+      counts: {
+        inputs: this.inputs.length,
+        ok: count('ok'),
+        partial: count('partial'),
+        failed: count('failed'),
+        projects: this.inputs.reduce((n, i) => n + i.projects, 0),
+        indicators: this.inputs.reduce((n, i) => n + i.indicators, 0),
+        errors: this.inputs.reduce((n, i) => n + i.errors, 0),
+        warnings: this.inputs.reduce((n, i) => n + i.warnings, 0),
+      },
+      inputs: this.inputs,
+    };
+    await writeFileAtomic(join(this.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    return this.inputs;
+  }
+
+  /** Give up: remove the temporary files of the combined outputs. */
+  async abort(): Promise<void> {
+    if (this.csv) for (const file of Object.values(this.csv)) await file.abort();
+    await this.ndjson?.abort();
+  }
+}

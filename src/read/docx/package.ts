@@ -1,0 +1,60 @@
+/**
+ * Opening a .docx package: the zip container and the parts the reader needs.
+ * Sizes are checked from the zip directory before anything is inflated, so a small file
+ * that would inflate to gigabytes is refused instead of read.
+ */
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { InputError } from '../errors.js';
+
+export const DOCUMENT_PART = 'word/document.xml';
+const WANTED = new Set([DOCUMENT_PART, 'word/numbering.xml', 'word/styles.xml']);
+
+export interface PackageLimits {
+  /** Largest inflated size of one part, in bytes. */
+  maxPartBytes: number;
+  /** Largest inflated/compressed ratio accepted for a part larger than 1 MiB. */
+  maxRatio: number;
+}
+
+export const DEFAULT_LIMITS: PackageLimits = { maxPartBytes: 256 * 1024 * 1024, maxRatio: 200 };
+
+export interface DocxPackage {
+  document: Uint8Array;
+  numbering: Uint8Array | null;
+  styles: Uint8Array | null;
+}
+
+export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): DocxPackage {
+  let refused: InputError | null = null;
+  const seen = new Set<string>();
+  const guard = (file: UnzipFileInfo): boolean => {
+    seen.add(file.name);
+    if (!WANTED.has(file.name)) return false;
+    const ratio = file.size > 0 ? file.originalSize / file.size : 0;
+    if (file.originalSize > limits.maxPartBytes || (file.originalSize > 1024 * 1024 && ratio > limits.maxRatio)) {
+      refused ??= new InputError(
+        'too-large',
+        `${file.name} would inflate to ${file.originalSize} bytes from ${file.size} (limit ${limits.maxPartBytes} bytes, ratio ${limits.maxRatio}); refused as a possible zip bomb`,
+      );
+      return false;
+    }
+    return true;
+  };
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, { filter: guard });
+  } catch (error) {
+    throw new InputError('corrupt', `damaged zip container (${(error as Error).message})`);
+  }
+  if (refused) throw refused;
+  const document = parts[DOCUMENT_PART];
+  if (!document) {
+    const hint = seen.has('xl/workbook.xml') ? ' (it is an Excel .xlsx)' : seen.has('ppt/presentation.xml') ? ' (it is a PowerPoint .pptx)' : '';
+    throw new InputError('not-docx', `not a .docx (zip without ${DOCUMENT_PART})${hint}`);
+  }
+  return {
+    document,
+    numbering: parts['word/numbering.xml'] ?? null,
+    styles: parts['word/styles.xml'] ?? null,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Blocks in reading order → projects. Tables are scanned into segments (scan-table.ts);
+ * here segments are paired into projects: a fields segment with a code or a name starts a
+ * project, an indicator block attaches to the open project. A project heading
+ * (`2.科普经费绩效目标表`) closes the open project, so an indicator table after a heading
+ * with no project table of its own becomes a project with null code and name (kept, with
+ * a warning), while an indicator table continuing on without a heading stays with its
+ * project. Captions (department, unit) carry forward to the tables that follow them.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { DocumentModel, Paragraph, Table } from '../read/model.js';
+import { collapseSpace } from '../read/text.js';
+import { departmentFromField, isProjectHeading, isUnitLine, parseDepartmentLine, splitCaption } from './captions.js';
+import { recognizeOverview } from './overview.js';
+import { locatedParagraph, type Located, type RawDepartment, type RawProject, type Recognized } from './records.js';
+import { scanTable, type FieldsSegment, type TableScan } from './scan-table.js';
+import type { Template } from './template.js';
+
+const TITLE_YEAR = /(?:19|20)\d{2}\s*年/u;
+const TITLE_TOPIC = /预算|决算|绩效/u;
+
+export function assemble(model: DocumentModel, templates: readonly Template[]): Recognized {
+  const messages: Diagnostic[] = [];
+  const projects: RawProject[] = [];
+  const before: Paragraph[] = [];
+  const titles: string[] = [];
+  let open: RawProject | null = null;
+  let pendingTitle: Located | null = null;
+  let department: RawDepartment | null = null;
+  let unit: Located | null = null;
+  let inProjects = false;
+
+  const start = (template: Template, table: Table, page: number | null): RawProject => {
+    const project: RawProject = {
+      template: template.id,
+      title: pendingTitle,
+      code: null,
+      name: null,
+      department,
+      unit,
+      defaultUnit: template.defaultUnit,
+      total: null,
+      fiscal: null,
+      other: null,
+      carryover: null,
+      purpose: null,
+      goal: null,
+      schedule: null,
+      indicators: [],
+      tables: [table.ordinal],
+      page,
+    };
+    pendingTitle = null;
+    projects.push(project);
+    return project;
+  };
+
+  for (const block of model.blocks) {
+    if (block.kind === 'paragraph') {
+      if (isProjectHeading(block.text)) {
+        pendingTitle = locatedParagraph(block.text, block.page);
+        open = null;
+        inProjects = true;
+        continue;
+      }
+      const caption = splitCaption(block.text);
+      const dept = caption.department ? parseDepartmentLine(caption.department) : null;
+      if (dept) department = dept;
+      if (caption.unit && isUnitLine(caption.unit)) unit = locatedParagraph(caption.unit, block.page);
+      if (dept || (caption.unit && isUnitLine(caption.unit))) continue;
+      if (!inProjects) {
+        before.push(block);
+        if (block.text.length <= 60 && TITLE_YEAR.test(block.text) && TITLE_TOPIC.test(block.text)) titles.push(block.text);
+      }
+      continue;
+    }
+
+    const scan = bestScan(block, templates);
+    if (scan.rejectedBy !== null) {
+      messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} skipped: column 「${scan.rejectedBy}」 marks a self-evaluation, not targets; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+      continue;
+    }
+    if (scan.department) department = scan.department.value;
+    if (scan.unit) unit = scan.unit;
+    if (scan.segments.length === 0) {
+      if (!scan.department && !scan.unit) {
+        messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} is not a performance-target table; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+      }
+      continue;
+    }
+    inProjects = true;
+    for (const segment of scan.segments) {
+      const page = block.rowPages[segment.kind === 'fields' ? segment.firstRow : segment.headerRow] ?? block.page;
+      if (segment.kind === 'fields') {
+        const startsProject = segment.values.code !== undefined || segment.values.name !== undefined;
+        if (startsProject || !open) open = start(scan.template, block, page);
+        mergeFields(open, segment, unit);
+      } else {
+        if (!open) {
+          open = start(scan.template, block, page);
+          messages.push(diagnostic('INDICATORS_WITHOUT_PROJECT', `indicator table ${block.ordinal} has no project table before it; kept under a project with null code and name`, { table: block.ordinal, page }));
+        } else if (open.indicators.length > 0 && !open.tables.includes(block.ordinal)) {
+          messages.push(diagnostic('INDICATOR_TABLE_CONTINUED', `indicator table ${block.ordinal} continues the indicators of the project before it`, { project: projectKey(open), table: block.ordinal, page }));
+        }
+        open.indicators.push(...segment.rows);
+      }
+      if (!open.tables.includes(block.ordinal)) open.tables.push(block.ordinal);
+    }
+  }
+
+  for (const project of projects) {
+    if (project.indicators.length === 0) {
+      const first = project.tables[0] ?? null;
+      messages.push(diagnostic('PROJECT_WITHOUT_INDICATORS', `project ${projectKey(project) ?? '(unnamed)'} has no indicator table`, { project: projectKey(project), table: first, page: project.page }));
+    }
+  }
+  if (projects.length === 0) {
+    messages.push(diagnostic('NO_PERFORMANCE_TABLE', 'no performance-target table (绩效目标表) found'));
+  }
+  return { projects, overview: recognizeOverview(before), titles, messages };
+}
+
+/** Each template reads the table; the one that recognizes the most labels wins. */
+function bestScan(table: Table, templates: readonly Template[]): TableScan {
+  let best: TableScan | null = null;
+  for (const template of templates) {
+    const scan = scanTable(table, template);
+    if (!best || scan.score > best.score || (scan.rejectedBy !== null && best.rejectedBy === null && best.score === 0)) best = scan;
+  }
+  if (!best) throw new Error('no templates configured');
+  return best;
+}
+
+function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located | null): void {
+  const v = segment.values;
+  project.code ??= v.code ?? null;
+  project.name ??= v.name ?? null;
+  project.total ??= v.total ?? null;
+  project.fiscal ??= v.fiscal ?? null;
+  project.other ??= v.other ?? null;
+  project.carryover ??= v.carryover ?? null;
+  project.purpose ??= v.purpose ?? null;
+  project.goal ??= v.goal ?? null;
+  project.schedule ??= segment.schedule;
+  project.unit = segment.unit ?? project.unit ?? unit;
+  if (v.department && v.department.text !== '') project.department = departmentFromField(v.department.text);
+}
+
+export function projectKey(project: RawProject): string | null {
+  const code = project.code ? collapseSpace(project.code.text) : '';
+  if (code !== '') return code;
+  const name = project.name ? collapseSpace(project.name.text) : '';
+  return name !== '' ? name : null;
+}
+
+function firstRowText(table: Table): string {
+  const texts: string[] = [];
+  for (const cell of table.cells) {
+    if (cell.row !== 0) break;
+    if (cell.text !== '') texts.push(cell.text);
+  }
+  const joined = texts.join(' | ');
+  return joined.length > 80 ? `${joined.slice(0, 80)}…` : joined;
+}

@@ -1,0 +1,52 @@
+/**
+ * Lines printed around the tables that say whose table it is and in which unit:
+ * the department line (`731001唐山市路南区科学技术协会本级`, `219-池州市贵池区棠溪镇人民政府`),
+ * the unit line (`单位：万元`), and project headings (`1.科普经费绩效目标表`).
+ * Detection only; the normalizer parses the unit.
+ */
+import type { RawDepartment } from './records.js';
+
+/** A unit statement: `单位：万元`, `金额单位：元`, `单位:万元、%`. */
+const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:万元|元|千元|亿元)/u;
+
+export function isUnitLine(text: string): boolean {
+  return UNIT_LINE.test(text);
+}
+
+/**
+ * A department line: a unit code glued to, or hyphenated with, the unit's name. Six or more
+ * digits when glued (so `2025年…` is not a code), three or more before a hyphen.
+ */
+const DEPARTMENT_GLUED = /^(\d{6,12})\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,60})$/u;
+const DEPARTMENT_HYPHEN = /^(\d{3,12})\s*[-－—]\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,60})$/u;
+const DEPARTMENT_LABELLED = /^(?:单位名称|部门名称|预算单位|填报单位)\s*[:：]\s*(?:(\d{3,12})\s*[-－—]?\s*)?([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,60})$/u;
+
+export function parseDepartmentLine(text: string): RawDepartment | null {
+  const m = DEPARTMENT_GLUED.exec(text) ?? DEPARTMENT_HYPHEN.exec(text) ?? DEPARTMENT_LABELLED.exec(text);
+  if (!m) return null;
+  return { code: m[1] ?? null, name: m[2] ?? null };
+}
+
+/** A department field's value: `[105]国家发展和改革委员会`, `219-池州市…`, `731001…本级`, or a bare name. */
+export function departmentFromField(text: string): RawDepartment {
+  const bracketed = /^[[［【(（]\s*(\d{2,12})\s*[\]］】)）]\s*(.+)$/u.exec(text);
+  if (bracketed) return { code: bracketed[1] ?? null, name: bracketed[2] ?? null };
+  return parseDepartmentLine(text) ?? { code: null, name: text };
+}
+
+/**
+ * A caption line read from a PDF may hold both parts (`731001…本级单位：万元`) when the gap
+ * between them was narrow; split it at the unit statement.
+ */
+export function splitCaption(text: string): { department: string | null; unit: string | null } {
+  const at = text.search(/(?:金额)?单位\s*[:：]/u);
+  if (at <= 0) return isUnitLine(text) ? { department: null, unit: text } : { department: text, unit: null };
+  return { department: text.slice(0, at).trim(), unit: text.slice(at).trim() };
+}
+
+/** A project heading: `1.2025年支持…资金绩效目标表`, `（三）科普经费项目绩效目标表`. */
+const PROJECT_HEADING = /^(?:\d{1,3}\s*[.、．]|[（(]?[一二三四五六七八九十]{1,3}[)）、])?.{1,80}?绩效目标(?:申报)?表$/u;
+
+export function isProjectHeading(text: string): boolean {
+  return PROJECT_HEADING.test(text) && !/^(?:项目支出|部门整体|部门)?绩效目标(?:申报)?表$/u.test(text);
+}

@@ -1,0 +1,42 @@
+/**
+ * Matching printed labels against synonyms. Labels are compared exactly after a
+ * normalization that removes what varies between producers and years: white space
+ * (`其中：财政    资金`), full-width punctuation, a trailing colon, a `其中：` prefix, a
+ * trailing unit in parentheses (`资金支出计划（%）`, `项目资金（万元）`) and required-field marks.
+ * Exact comparison (not substring) keeps value cells that mention a label word from
+ * being taken for labels.
+ */
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+export function labelKey(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u00A0\u3000*★☆]+/g, '')
+    .replace(/[:：]+$/u, '')
+    .replace(/^其中[:：]?/u, '')
+    .replace(/\([^()]*\)$/u, '')
+    .replace(/[:：]+$/u, '')
+    .toLowerCase();
+}
+
+/** A lookup from normalized label to the role it names. */
+export class LabelTable<Role extends string> {
+  private readonly byKey = new Map<string, Role>();
+
+  constructor(synonyms: { readonly [R in Role]?: readonly string[] }) {
+    for (const [role, words] of Object.entries(synonyms) as [Role, readonly string[]][]) {
+      for (const word of words) {
+        const key = labelKey(word);
+        const existing = this.byKey.get(key);
+        if (existing && existing !== role) throw new Error(`label ${word} names both ${existing} and ${role}`);
+        this.byKey.set(key, role);
+      }
+    }
+  }
+
+  match(text: string): Role | null {
+    if (text === '' || text.length > 40) return null;
+    return this.byKey.get(labelKey(text)) ?? null;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * What recognition produces: projects as the cells they were read from, text as printed,
+ * each with its location. Normalization (src/normalize/) turns these into the SPEC
+ * document; keeping the two apart means a recognizer never parses a number and a
+ * normalizer never looks at a table.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Cell, Table } from '../read/model.js';
+
+/** A piece of printed text and where it stands. Rows and columns are 1-based. */
+export interface Located {
+  text: string;
+  page: number | null;
+  table: number | null;
+  row: number | null;
+  column: number | null;
+}
+
+export function locatedCell(table: Table, cell: Cell): Located {
+  return {
+    text: cell.text,
+    page: table.rowPages[cell.row] ?? cell.page ?? table.page,
+    table: table.ordinal,
+    row: cell.row + 1,
+    column: cell.column + 1,
+  };
+}
+
+export function locatedParagraph(text: string, page: number | null): Located {
+  return { text, page, table: null, row: null, column: null };
+}
+
+export interface RawIndicator {
+  level1: Located | null;
+  level2: Located | null;
+  level3: Located | null;
+  description: Located | null;
+  target: Located | null;
+  /** Operator and unit printed in their own columns (指标性质, 度量单位), where the template has them. */
+  operator: Located | null;
+  unit: Located | null;
+  weight: Located | null;
+  basis: Located | null;
+  table: number;
+  row: number;
+  page: number | null;
+}
+
+export interface RawDepartment {
+  code: string | null;
+  name: string | null;
+}
+
+export interface RawProject {
+  template: string;
+  title: Located | null;
+  code: Located | null;
+  name: Located | null;
+  department: RawDepartment | null;
+  /** The caption or label stating the amount unit (`单位：万元`, `项目资金（万元）`). */
+  unit: Located | null;
+  defaultUnit: '万元' | '元' | null;
+  total: Located | null;
+  fiscal: Located | null;
+  other: Located | null;
+  carryover: Located | null;
+  purpose: Located | null;
+  goal: Located | null;
+  schedule: { labels: Located[]; percents: Located[] } | null;
+  indicators: RawIndicator[];
+  tables: number[];
+  page: number | null;
+}
+
+export interface RawOverviewSection {
+  title: string;
+  paragraphs: { text: string; item: boolean }[];
+}
+
+export interface Recognized {
+  projects: RawProject[];
+  overview: RawOverviewSection[];
+  /** Text of paragraphs that read as the document's title (for the fiscal year). */
+  titles: string[];
+  messages: Diagnostic[];
+}
