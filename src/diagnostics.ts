@@ -23,6 +23,10 @@ export const CODES = {
   DOCX_TABLE_TOO_DEEP: { severity: 'warning', summary: 'Tables nested deeper than the limit were not read' },
   DOCX_SYMBOL_UNKNOWN: { severity: 'info', summary: 'An inserted symbol (w:sym) of a symbol font has no known Unicode equivalent; left out' },
   DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read' },
+  // pdf
+  PDF_UNDECODABLE_TEXT: { severity: 'warning', summary: 'Text on some pages has no Unicode mapping (font without ToUnicode); that text was dropped' },
+  PDF_PAGE_WITHOUT_TEXT: { severity: 'warning', summary: 'Some pages have no text layer (scanned?); OCR is not supported' },
+  PDF_PAGE_UNREADABLE: { severity: 'warning', summary: 'A damaged page could not be read and was skipped' },
   // recognize
   NO_PERFORMANCE_TABLE: { severity: 'info', summary: 'No performance-target table was found in the file' },
   TABLE_SKIPPED: { severity: 'info', summary: 'A table that is not a performance-target table was skipped' },

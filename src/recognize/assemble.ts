@@ -115,7 +115,11 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
     }
   }
   if (projects.length === 0) {
-    messages.push(diagnostic('NO_PERFORMANCE_TABLE', 'no performance-target table (绩效目标表) found'));
+    const tables = model.blocks.filter((b) => b.kind === 'table').length;
+    const message = tables === 0
+      ? 'no tables in the file, so no performance-target table (绩效目标表)'
+      : `no performance-target table (绩效目标表) among the file's ${tables} table(s)`;
+    messages.push(diagnostic('NO_PERFORMANCE_TABLE', message));
   }
   return { projects, overview: recognizeOverview(before), titles, messages };
 }

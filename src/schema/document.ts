@@ -156,7 +156,7 @@ export const Document = z
     projects: z.array(Project),
     diagnostics: z.array(Diagnostic),
   })
-  .meta({ id: 'Document', title: 'yusuan document' });
+  .meta({ title: 'yusuan document' });
 
 export type Severity = z.infer<typeof Severity>;
 export type Diagnostic = z.infer<typeof Diagnostic>;
