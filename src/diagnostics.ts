@@ -40,6 +40,7 @@ export const CODES = {
   // normalize
   AMOUNT_UNREADABLE: { severity: 'warning', summary: 'An amount cell is not a number; raw text kept, yuan null' },
   TARGET_UNREADABLE: { severity: 'warning', summary: 'A target (指标值) cannot be read with confidence; kind null' },
+  TARGET_DIRECTION_ONLY: { severity: 'info', summary: '指标性质 正向/反向 gives a direction but no exact operator; operator left null' },
   TARGET_IS_PERIOD: { severity: 'info', summary: 'A target is a date period, kept as qualitative' },
   BASIS_MALFORMED: { severity: 'warning', summary: 'Basis text looks like a document number but does not parse' },
   BASIS_SEVERAL_DOC_NUMBERS: { severity: 'info', summary: 'Basis names several document numbers; the first is parsed' },

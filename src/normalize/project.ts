@@ -5,11 +5,13 @@
  */
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics.js';
 import type { Located, RawIndicator, RawProject } from '../recognize/records.js';
-import type { Amount, Indicator, Project } from '../schema/document.js';
+import type { Amount, Indicator, Project, Target } from '../schema/document.js';
 import { parseAmount, parseUnit, type AmountUnit } from './amount.js';
 import { parseBasis } from './basis.js';
 import { parseSchedule } from './schedule.js';
 import { composeTarget, parseTarget } from './target.js';
+import { splitCodeAndName } from './code-name.js';
+import { parseLevel } from './indicator-level.js';
 import { cleanText, foldWidth } from './text.js';
 
 export function locationOf(located: Located | null, project: string | null): Location {
@@ -19,8 +21,7 @@ export function locationOf(located: Located | null, project: string | null): Loc
 }
 
 export function normalizeProject(raw: RawProject, messages: Diagnostic[]): Project {
-  const code = cleanText(raw.code?.text);
-  const name = cleanText(raw.name?.text);
+  const { code, name } = splitCodeAndName(cleanText(raw.code?.text), cleanText(raw.name?.text));
   const key = code ?? name;
   const at = (located: Located | null): Location => locationOf(located, key);
 
@@ -50,6 +51,7 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[]): Proje
     name,
     title: cleanText(raw.title?.text),
     department: raw.department ? { code: cleanText(raw.department.code), name: cleanText(raw.department.name) } : null,
+    implementer: cleanText(raw.implementer?.text),
     amountUnit: unit,
     budget: {
       total: amount(raw.total),
@@ -79,20 +81,40 @@ function amountUnit(raw: RawProject, at: (l: Located | null) => Location, messag
 function normalizeIndicator(row: RawIndicator, project: string | null, messages: Diagnostic[]): Indicator {
   const at = (located: Located | null): Location =>
     located ? locationOf(located, project) : { project, page: row.page, table: row.table, row: row.row };
-  const targetText = row.operator || row.unit ? composeTarget(row.operator?.text ?? null, row.target?.text ?? null, row.unit?.text ?? null) : row.target?.text;
-  const target = parseTarget(targetText, at(row.target));
+  const target = readTarget(row, at(row.target ?? row.operator), messages);
   const basis = parseBasis(row.basis?.text, at(row.basis));
-  messages.push(...target.messages, ...basis.messages);
+  messages.push(...basis.messages);
+  const level1 = parseLevel(cleanText(row.level1?.text));
   return {
-    level1: cleanText(row.level1?.text),
+    level1: level1.level,
     level2: cleanText(row.level2?.text),
     level3: cleanText(row.level3?.text),
     description: cleanText(row.description?.text),
-    target: target.value,
+    target,
     basis: basis.value,
     weight: readWeight(row.weight, at(row.weight), messages),
+    level1Weight: level1.weight,
     provenance: { page: row.page, table: row.table, row: row.row },
   };
+}
+
+/**
+ * The target: one cell (`≥20次`), or operator, value and unit in their own columns, read
+ * as the three joined. A 指标性质 of 正向/反向 says only which way is better, not whether
+ * the bound is strict, so a bare number under it gets no operator rather than `=`.
+ */
+function readTarget(row: RawIndicator, at: Location, messages: Diagnostic[]): Target | null {
+  const separate = row.operator !== null || row.unit !== null;
+  const text = separate ? composeTarget(row.operator?.text ?? null, row.target?.text ?? null, row.unit?.text ?? null) : row.target?.text;
+  const parsed = parseTarget(text, at);
+  messages.push(...parsed.messages);
+  const direction = cleanText(row.operator?.text);
+  const value = parsed.value;
+  if (value && (direction === '正向' || direction === '反向') && value.kind === 'quantitative' && value.operator === '=' && !/[=＝]/u.test(value.raw)) {
+    messages.push(diagnostic('TARGET_DIRECTION_ONLY', `指标性质 "${direction}" with value "${value.raw}" names no exact operator; operator left null`, at));
+    return { ...value, operator: null };
+  }
+  return value;
 }
 
 /** 权重/分值: a plain number, possibly with `分` or `%`. */

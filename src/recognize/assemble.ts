@@ -37,6 +37,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       code: null,
       name: null,
       department,
+      implementer: null,
       unit,
       defaultUnit: template.defaultUnit,
       total: null,
@@ -93,7 +94,13 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       const page = block.rowPages[segment.kind === 'fields' ? segment.firstRow : segment.headerRow] ?? block.page;
       if (segment.kind === 'fields') {
         const startsProject = segment.values.code !== undefined || segment.values.name !== undefined;
-        if (startsProject || !open) open = start(scan.template, block, page);
+        if (startsProject) open = start(scan.template, block, page);
+        else if (!open || open.indicators.length > 0) {
+          // Amount or goal labels with no project named and no project being described:
+          // another kind of table that happens to print such a label.
+          messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal}: fields (${fieldNames(segment)}) but no project name or code before them; skipped; first row 「${firstRowText(block)}」`, { table: block.ordinal, page }));
+          continue;
+        }
         mergeFields(open, segment, unit);
       } else {
         if (!open) {
@@ -108,6 +115,12 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
     }
   }
 
+  // A project table names a goal or has indicators; project labels without either are a
+  // listing of projects (a 项目支出表), not a performance-target table.
+  for (const project of projects.filter((p) => p.indicators.length === 0 && p.goal === null && p.schedule === null)) {
+    projects.splice(projects.indexOf(project), 1);
+    messages.push(diagnostic('TABLE_SKIPPED', `table ${project.tables.join(', ')} names a project (「${projectKey(project) ?? ''}」) but has no 绩效目标 and no indicators; not a performance-target table; skipped`, { table: project.tables[0] ?? null, page: project.page }));
+  }
   for (const project of projects) {
     if (project.indicators.length === 0) {
       const first = project.tables[0] ?? null;
@@ -145,6 +158,7 @@ function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located 
   project.carryover ??= v.carryover ?? null;
   project.purpose ??= v.purpose ?? null;
   project.goal ??= v.goal ?? null;
+  project.implementer ??= v.implementer ?? null;
   project.schedule ??= segment.schedule;
   project.unit = segment.unit ?? project.unit ?? unit;
   if (v.department && v.department.text !== '') project.department = departmentFromField(v.department.text);
@@ -155,6 +169,10 @@ export function projectKey(project: RawProject): string | null {
   if (code !== '') return code;
   const name = project.name ? collapseSpace(project.name.text) : '';
   return name !== '' ? name : null;
+}
+
+function fieldNames(segment: FieldsSegment): string {
+  return Object.keys(segment.values).join(', ');
 }
 
 function firstRowText(table: Table): string {

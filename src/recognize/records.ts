@@ -57,6 +57,7 @@ export interface RawProject {
   code: Located | null;
   name: Located | null;
   department: RawDepartment | null;
+  implementer: Located | null;
   /** The caption or label stating the amount unit (`单位：万元`, `项目资金（万元）`). */
   unit: Located | null;
   defaultUnit: '万元' | '元' | null;

@@ -38,7 +38,7 @@ export interface TableScan {
   unit: Located | null;
   /** Labels recognized, to choose between templates. */
   score: number;
-  /** Set when a column label marks the table as something else (e.g. a self-evaluation). */
+  /** Set when a label marks the table as something else (e.g. a self-evaluation). */
   rejectedBy: string | null;
 }
 
@@ -56,7 +56,7 @@ function labelsOf(template: Template): Labels {
     labels = {
       fields: new LabelTable(template.fields),
       columns: new LabelTable(template.columns),
-      reject: new LabelTable({ reject: template.rejectColumns }),
+      reject: new LabelTable({ reject: template.rejectLabels }),
     };
     labelCache.set(template, labels);
   }
@@ -82,14 +82,15 @@ export function scanTable(table: Table, template: Template): TableScan {
   let fields: FieldsSegment | null = null;
   const budgetBlocks: Cell[] = [];
 
+  const rejecting = table.cells.find((cell) => labels.reject.match(cell.text));
+  if (rejecting) {
+    scan.rejectedBy = rejecting.text;
+    return scan;
+  }
+
   for (let r = 0; r < table.rowCount; r++) {
     const columns = headerColumns(table, r, labels);
     if (columns) {
-      const rejecting = rowCells(table, r).find((cell) => labels.reject.match(cell.text));
-      if (rejecting) {
-        scan.rejectedBy = rejecting.text;
-        return scan;
-      }
       let end = r + 1;
       while (end < table.rowCount && !startsNewSegment(table, end, labels)) end++;
       scan.segments.push({ kind: 'indicators', rows: readIndicatorRows(table, r + 1, end, columns), headerRow: r });

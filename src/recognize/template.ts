@@ -9,6 +9,7 @@ export type FieldRole =
   | 'code'
   | 'name'
   | 'department'
+  | 'implementer'
   | 'total'
   | 'fiscal'
   | 'other'
@@ -30,8 +31,8 @@ export interface Template {
   description: string;
   fields: { readonly [R in FieldRole]?: readonly string[] };
   columns: { readonly [R in ColumnRole]?: readonly string[] };
-  /** Column labels that mark a table as something else, e.g. a self-evaluation (实际完成值, 得分). */
-  rejectColumns: readonly string[];
+  /** Labels that mark a table as something else wherever they stand, e.g. a self-evaluation (实际完成值, 得分). */
+  rejectLabels: readonly string[];
   /** The unit assumed, with a warning, when no caption or label states one. */
   defaultUnit: '万元' | '元' | null;
 }

@@ -92,6 +92,7 @@ export const Indicator = z
     target: Target.nullable(),
     basis: Basis.nullable(),
     weight: z.number().nullable().describe('权重/分值 where the template has it'),
+    level1Weight: z.number().nullable().describe('A weight printed in the 一级 cell, e.g. 50 from 产出指标(50分)'),
     provenance: IndicatorProvenance,
   })
   .meta({ id: 'Indicator' });
@@ -107,6 +108,7 @@ export const Project = z
     name: z.string().nullable(),
     title: z.string().nullable().describe('The heading printed above the table, e.g. 1.科普经费绩效目标表'),
     department: Department.nullable(),
+    implementer: z.string().nullable().describe('实施单位, where the template has it'),
     amountUnit: z.string().nullable().describe('The unit the table states: 万元 or 元'),
     budget: Budget,
     purpose: z.string().nullable(),

@@ -42,6 +42,7 @@ describe('lunan-jiaoyu-2025.docx: another department, five projects', () => {
       name: '2025年学前教育保育教育费补助',
       title: '1.2025年学前教育保育教育费补助绩效目标表',
       department: { code: '731002', name: '唐山市路南区教育局本级' },
+      implementer: null,
       amountUnit: '万元',
       budget: {
         total: { raw: '120.50', yuan: 1205000 },

@@ -70,6 +70,7 @@ function expected(rows: Row[], table: number): Indicator[] {
     target: { raw, kind, operator, value, valueMax: null, unit },
     basis: basisOf(basis),
     weight: null,
+    level1Weight: null,
     provenance: { page: null, table, row: i + 2 },
   }));
 }
@@ -99,6 +100,7 @@ export const SEED_PROJECTS: Project[] = [
     name: '2025年支持市县科技创新和科学普及专项资金',
     title: '1.2025年支持市县科技创新和科学普及专项资金绩效目标表',
     department: DEPARTMENT,
+    implementer: null,
     amountUnit: '万元',
     budget: { total: { raw: '11.00', yuan: 110000 }, fiscal: { raw: '11.00', yuan: 110000 }, other: null, carryover: null },
     purpose: '用于2025年支持市县科技创新和科学普及专项项目。',
@@ -113,6 +115,7 @@ export const SEED_PROJECTS: Project[] = [
     name: '科普经费',
     title: '2.科普经费绩效目标表',
     department: DEPARTMENT,
+    implementer: null,
     amountUnit: '万元',
     budget: { total: { raw: '2.00', yuan: 20000 }, fiscal: { raw: '2.00', yuan: 20000 }, other: null, carryover: null },
     purpose: '科普经费',
@@ -127,6 +130,7 @@ export const SEED_PROJECTS: Project[] = [
     name: '招商引资专项业务费',
     title: '3.招商引资专项业务费绩效目标表',
     department: DEPARTMENT,
+    implementer: null,
     amountUnit: '万元',
     budget: { total: { raw: '5.00', yuan: 50000 }, fiscal: { raw: '5.00', yuan: 50000 }, other: null, carryover: null },
     purpose: '唐山市路南区科学技术协会招商引资专项业务费，严格用于招商引资使用。',

@@ -1,0 +1,88 @@
+/**
+ * Every label synonym of every template, one test each: the label (as printed, and with
+ * the spacing, colon and parenthesised unit variations producers add) is read as its field
+ * or column.
+ */
+import { describe, expect, it } from 'vitest';
+import { labelKey } from '../../src/recognize/labels.js';
+import { scanTable, type FieldsSegment, type IndicatorsSegment } from '../../src/recognize/scan-table.js';
+import type { ColumnRole, FieldRole, Template } from '../../src/recognize/template.js';
+import { TEMPLATES } from '../../src/recognize/templates/index.js';
+import { tableOf } from './tables.js';
+
+const VALUE_ROLES = ['code', 'name', 'department', 'implementer', 'total', 'fiscal', 'other', 'carryover', 'goal', 'purpose'] as const;
+
+function fieldCases(template: Template): [string, string, FieldRole][] {
+  return Object.entries(template.fields).flatMap(([role, words]) => (words ?? []).map((w): [string, string, FieldRole] => [template.id, w, role as FieldRole]));
+}
+
+function columnCases(template: Template): [string, string, ColumnRole][] {
+  return Object.entries(template.columns).flatMap(([role, words]) => (words ?? []).map((w): [string, string, ColumnRole] => [template.id, w, role as ColumnRole]));
+}
+
+const byId = (id: string) => TEMPLATES.find((t) => t.id === id) as Template;
+
+describe('field synonyms', () => {
+  const cases = TEMPLATES.flatMap(fieldCases).filter(([, , role]) => (VALUE_ROLES as readonly string[]).includes(role));
+  it.each(cases)('%s: 「%s」 → %s', (id, label, role) => {
+    for (const printed of [label, `${label}：`, ` ${[...label].join(' ')} `]) {
+      const scan = scanTable(tableOf([[printed, 'VALUE']]), byId(id));
+      const fields = scan.segments[0] as FieldsSegment;
+      expect(fields.values[role as (typeof VALUE_ROLES)[number]]?.text, printed).toBe('VALUE');
+    }
+  });
+
+  const blocks = TEMPLATES.flatMap(fieldCases).filter(([, , role]) => role === 'budgetBlock' || role === 'scheduleBlock');
+  it.each(blocks)('%s: 「%s」 → %s', (id, label, role) => {
+    const printed = role === 'budgetBlock' ? `${label}（万元）` : `${label}（%）`;
+    const table = tableOf(role === 'scheduleBlock' ? [[printed, '3月底', '12月底'], ['', '40%', '100%']] : [[printed, '用于专项工作。']]);
+    const scan = scanTable(table, byId(id));
+    const fields = scan.segments[0] as FieldsSegment;
+    if (role === 'scheduleBlock') {
+      expect(fields.schedule?.labels.map((l) => l.text)).toEqual(['3月底', '12月底']);
+      expect(fields.schedule?.percents.map((l) => l.text)).toEqual(['40%', '100%']);
+    } else {
+      expect(fields.values.purpose?.text).toBe('用于专项工作。');
+      expect(fields.unit?.text).toBe(printed);
+    }
+  });
+});
+
+describe('indicator column synonyms', () => {
+  it.each(TEMPLATES.flatMap(columnCases))('%s: 「%s」 → %s', (id, label, role) => {
+    const others: Record<string, string> = { level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '指标值' };
+    const header = Object.entries(others).filter(([r]) => r !== role).map(([, l]) => l);
+    const table = tableOf([[...header, label], [...header.map((_, i) => `v${i}`), 'X']]);
+    const scan = scanTable(table, byId(id));
+    const block = scan.segments.find((s): s is IndicatorsSegment => s.kind === 'indicators');
+    expect(block?.rows[0]?.[role]?.text).toBe('X');
+  });
+});
+
+describe('label normalization', () => {
+  it.each([
+    ['其中：财政    资金', '财政资金'],
+    ['资金支出计划（%）', '资金支出计划'],
+    ['项目资金(万元)', '项目资金'],
+    ['年度资金总额：', '年度资金总额'],
+    ['其中:当年财政拨款', '当年财政拨款'],
+    ['*项目名称', '项目名称'],
+    ['项目资金（万元）：', '项目资金'],
+  ])('%s → %s', (printed, key) => {
+    expect(labelKey(printed)).toBe(labelKey(key));
+  });
+
+  it('reads 绩效标准 as the basis column in the central template, where Hunan prints it', () => {
+    const scan = scanTable(tableOf([['一级指标', '二级指标', '三级指标', '指标值及单位', '绩效标准'], ['产出指标', '数量指标', '配备车辆数', '10辆', '计划标准']]), byId('central'));
+    const rows = (scan.segments[0] as IndicatorsSegment).rows;
+    expect(rows.map((r) => [r.level3?.text, r.target?.text, r.basis?.text])).toEqual([['配备车辆数', '10辆', '计划标准']]);
+  });
+
+  it('refuses a self-evaluation table wherever its marking label stands', () => {
+    for (const template of TEMPLATES) {
+      const scan = scanTable(tableOf([['项目名称', '某项目'], ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值']]), template);
+      expect(scan.rejectedBy).toBe('实际完成值');
+      expect(scan.segments).toEqual([]);
+    }
+  });
+});
