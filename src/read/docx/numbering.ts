@@ -12,7 +12,11 @@ interface Level {
 }
 
 interface NumberingInstance {
+  /** Lists that share an abstract definition share their counters (Word continues them). */
+  abstractId: string;
   levels: Map<number, Level>;
+  /** Levels whose count a startOverride restarts where this instance is first used. */
+  restarts: number[];
 }
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -103,15 +107,18 @@ function readInstances(bytes: Uint8Array | null): Map<string, NumberingInstance>
   }
   for (const num of childrenNamed(root, 'w:num')) {
     const base = abstracts.get(val(num, 'w:abstractNumId') ?? '') ?? new Map<number, Level>();
+    const abstractId = val(num, 'w:abstractNumId') ?? '';
     const levels = new Map(base);
+    const restarts: number[] = [];
     for (const override of childrenNamed(num, 'w:lvlOverride')) {
       const ilvl = Number(override.attribs['w:ilvl'] ?? '0');
       const own = child(override, 'w:lvl');
       const current = own ? readLevel(own) : levels.get(ilvl);
       const startOverride = val(override, 'w:startOverride');
+      if (startOverride !== null || own) restarts.push(ilvl);
       if (current) levels.set(ilvl, startOverride === null ? current : { ...current, start: Number(startOverride) });
     }
-    instances.set(num.attribs['w:numId'] ?? '', { levels });
+    instances.set(num.attribs['w:numId'] ?? '', { abstractId, levels, restarts });
   }
   return instances;
 }
@@ -120,6 +127,7 @@ function readInstances(bytes: Uint8Array | null): Map<string, NumberingInstance>
 export class ListCounter {
   private readonly instances: Map<string, NumberingInstance>;
   private readonly counters = new Map<string, (number | undefined)[]>();
+  private readonly used = new Set<string>();
 
   constructor(numberingXml: Uint8Array | null) {
     this.instances = readInstances(numberingXml);
@@ -129,8 +137,12 @@ export class ListCounter {
   next(numId: string, level: number): string | null {
     const instance = this.instances.get(numId);
     if (!instance) return null;
-    const counts = this.counters.get(numId) ?? [];
-    this.counters.set(numId, counts);
+    const counts = this.counters.get(instance.abstractId) ?? [];
+    this.counters.set(instance.abstractId, counts);
+    if (!this.used.has(numId)) {
+      this.used.add(numId);
+      for (const ilvl of instance.restarts) counts[ilvl] = undefined;
+    }
     const startOf = (ilvl: number): number => instance.levels.get(ilvl)?.start ?? 1;
     counts[level] = counts[level] === undefined ? startOf(level) : (counts[level] as number) + 1;
     for (let deeper = level + 1; deeper < counts.length; deeper++) counts[deeper] = undefined;

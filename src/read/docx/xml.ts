@@ -28,6 +28,7 @@ export function parseXml(bytes: Uint8Array, partName: string): Element {
   if (!root) throw new InputError('corrupt', `${partName} holds no XML element`);
   const prefix = Object.entries(root.attribs).find(([k, v]) => k.startsWith('xmlns:') && v === MAIN_NS)?.[0].slice(6);
   if (prefix && prefix !== 'w') renamePrefix(root, `${prefix}:`);
+  else if (!prefix && root.attribs.xmlns === MAIN_NS) qualifyDefault(root);
   return root;
 }
 
@@ -41,6 +42,22 @@ function renamePrefix(el: Element, from: string): void {
     }
   }
   for (const child of el.children) if (isElement(child)) renamePrefix(child, from);
+}
+
+/**
+ * Some XML writers (.NET's among them) put the main namespace in the default namespace,
+ * `<document xmlns="…/main">`: its unprefixed elements and attributes become `w:`.
+ */
+function qualifyDefault(el: Element): void {
+  if (el.attribs.xmlns !== undefined && el.attribs.xmlns !== MAIN_NS) return; // another vocabulary inside
+  if (!el.name.includes(':')) el.name = `w:${el.name}`;
+  for (const key of Object.keys(el.attribs)) {
+    if (!key.includes(':') && key !== 'xmlns') {
+      el.attribs[`w:${key}`] = el.attribs[key] as string;
+      delete el.attribs[key];
+    }
+  }
+  for (const child of el.children) if (isElement(child)) qualifyDefault(child);
 }
 
 export function* elements(el: Element): Generator<Element> {
