@@ -10,14 +10,11 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DocumentModel, Paragraph, Table } from '../read/model.js';
 import { collapseSpace } from '../read/text.js';
-import { departmentFromField, isProjectHeading, isUnitLine, parseDepartmentLine, splitCaption } from './captions.js';
+import { departmentFromField, isDocumentTitle, isProjectHeading, isUnitLine, parseDepartmentLine, splitCaption } from './captions.js';
 import { recognizeOverview } from './overview.js';
 import { locatedParagraph, type Located, type RawDepartment, type RawProject, type Recognized } from './records.js';
 import { scanTable, type FieldsSegment, type TableScan } from './scan-table.js';
 import type { Template } from './template.js';
-
-const TITLE_YEAR = /(?:19|20)\d{2}\s*年/u;
-const TITLE_TOPIC = /预算|决算|绩效/u;
 
 export function assemble(model: DocumentModel, templates: readonly Template[]): Recognized {
   const messages: Diagnostic[] = [];
@@ -69,10 +66,8 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       if (dept) department = dept;
       if (caption.unit && isUnitLine(caption.unit)) unit = locatedParagraph(caption.unit, block.page);
       if (dept || (caption.unit && isUnitLine(caption.unit))) continue;
-      if (!inProjects) {
-        before.push(block);
-        if (block.text.length <= 60 && TITLE_YEAR.test(block.text) && TITLE_TOPIC.test(block.text)) titles.push(block.text);
-      }
+      if (isDocumentTitle(block.text)) titles.push(block.text);
+      else if (!inProjects) before.push(block);
       continue;
     }
 

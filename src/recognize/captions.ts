@@ -48,5 +48,16 @@ export function splitCaption(text: string): { department: string | null; unit: s
 const PROJECT_HEADING = /^(?:\d{1,3}\s*[.、．]|[（(]?[一二三四五六七八九十]{1,3}[)）、])?.{1,80}?绩效目标(?:申报)?表$/u;
 
 export function isProjectHeading(text: string): boolean {
-  return PROJECT_HEADING.test(text) && !/^(?:项目支出|部门整体|部门)?绩效目标(?:申报)?表$/u.test(text);
+  return PROJECT_HEADING.test(text) && !/^(?:项目支出|部门整体|部门)?绩效目标(?:申报)?表$/u.test(text) && !isDocumentTitle(text);
+}
+
+/**
+ * A document title, not a project heading, though it may end like one: a unit and a year
+ * before a generic table name (`青神县发展和改革局2025年部门预算项目支出绩效目标表`,
+ * `湘潭市环境卫生管理处2025年项目支出绩效目标申报表`, `唐山市路南区教育局2025年部门预算`).
+ */
+const DOCUMENT_TITLE = /(?:19|20)\d{2}\s*年度?\s*(?:部门预算|单位预算|部门决算|预算公开|(?:部门预算)?项目(?:支出)?绩效目标(?:申报)?表$|部门整体)/u;
+
+export function isDocumentTitle(text: string): boolean {
+  return text.length <= 60 && DOCUMENT_TITLE.test(text);
 }

@@ -42,5 +42,6 @@ export function recognizeOverview(paragraphs: readonly Paragraph[]): RawOverview
     else if (printed) current.paragraphs.push({ text: p.text.slice(printed[0].length), item: true });
     else current.paragraphs.push({ text: p.text, item: false });
   }
-  return sections;
+  // A heading with nothing under it before the tables start is a chapter title, not a section.
+  return sections.filter((s) => s.paragraphs.length > 0);
 }
