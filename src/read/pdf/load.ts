@@ -1,0 +1,144 @@
+/**
+ * Opening a PDF with pdf.js (legacy build, for Node) and pulling, per page, the two things
+ * the reader is built on: positioned text items and the operator list. Input problems are
+ * turned into InputError here, so the rest of the reader never sees a pdf.js exception.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { AnnotationMode, getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InputError } from '../errors.js';
+import type { Matrix } from './geometry.js';
+
+export { OPS };
+
+/** The installed pdfjs-dist package directory, with a trailing separator. */
+function packageDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('pdfjs-dist/package.json')) + path.sep;
+}
+
+let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
+
+/**
+ * Where pdf.js finds the predefined CJK CMaps and the standard fonts. In Node, pdf.js reads
+ * them with fs.readFile(baseUrl + name), so these are file paths ending in a separator.
+ * Without them Chinese text in non-embedded fonts (UniGB-UCS2-H etc.) comes out empty.
+ */
+export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } {
+  if (!assets) {
+    const dir = packageDir();
+    assets = {
+      cMapUrl: path.join(dir, 'cmaps') + path.sep,
+      standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
+      wasmUrl: path.join(dir, 'wasm') + path.sep,
+    };
+  }
+  return assets;
+}
+
+/** Text item as pdf.js reports it (the fields the reader uses). */
+export interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+export interface RawPage {
+  /** 1-based. */
+  page: number;
+  width: number;
+  height: number;
+  /** PDF user space → page space (top-left origin, rotation applied). */
+  viewport: Matrix;
+  items: RawTextItem[];
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
+const PDF_MAGIC = '%PDF-';
+
+/** Throws InputError for inputs that are not a PDF at all. */
+export function sniff(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new InputError('empty', 'empty file (0 bytes)');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
+  if (!head.includes(PDF_MAGIC)) throw new InputError('not-pdf', 'not a PDF (no %PDF- header in the first 1024 bytes)');
+}
+
+function errorName(err: unknown): string {
+  return err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
+}
+
+function errorMessage(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0]!.trim();
+}
+
+/** Map a pdf.js failure while opening or reading to an InputError. */
+export function toInputError(err: unknown): InputError {
+  if (err instanceof InputError) return err;
+  const name = errorName(err);
+  const message = errorMessage(err);
+  if (name === 'PasswordException') return new InputError('encrypted', 'encrypted PDF: password required');
+  if (name === 'InvalidPDFException') return new InputError('corrupt', `damaged PDF: ${message || 'invalid structure'}`);
+  return new InputError('corrupt', `damaged PDF: ${message || name || 'unreadable'}`);
+}
+
+export async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const { cMapUrl, standardFontDataUrl, wasmUrl } = pdfjsAssets();
+  const task = getDocument({
+    // pdf.js may take ownership of the buffer, and refuses a Node Buffer: give it a plain
+    // Uint8Array copy (Buffer#slice would be a view, and still a Buffer).
+    data: new Uint8Array(bytes),
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    wasmUrl,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    // Images are never needed: skip decoding them (scans would be slow for nothing).
+    maxImageSize: 1,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw toInputError(err);
+  }
+}
+
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<RawPage> {
+  const page: PDFPageProxy = await doc.getPage(pageNumber);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const text = await page.getTextContent();
+    const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    const items: RawTextItem[] = [];
+    for (const item of text.items) {
+      if (!('str' in item)) continue;
+      items.push({
+        str: item.str,
+        transform: item.transform as number[],
+        width: item.width,
+        height: item.height,
+        fontName: item.fontName,
+      });
+    }
+    const t = viewport.transform as number[];
+    return {
+      page: pageNumber,
+      width: viewport.width,
+      height: viewport.height,
+      viewport: [t[0]!, t[1]!, t[2]!, t[3]!, t[4]!, t[5]!],
+      items,
+      fnArray: ops.fnArray,
+      argsArray: ops.argsArray,
+    };
+  } finally {
+    page.cleanup();
+  }
+}
