@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { checkDocument, RULES } from './check/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { InputError, type InputErrorKind } from './read/errors.js';
 import { formatOfName, readDocument, type Format } from './read/index.js';
@@ -36,6 +37,8 @@ export interface Conversion {
   elapsedMs: number;
 }
 
+const CONSISTENCY_CODES = new Set<string>(RULES.map((rule) => rule.code));
+
 function countBy(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): number {
   return diagnostics.filter((d) => d.severity === severity).length;
 }
@@ -63,6 +66,8 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
       projects: content.projects,
       diagnostics,
     };
+    // Consistency checks look at the finished document; their findings count when judging it.
+    document.diagnostics.push(...checkDocument(document));
     const { status, message } = judge(document, options.strict ?? false);
     document.status = status;
     return { ...base, status, message, errorKind: null, document, format: read.value.format, elapsedMs: performance.now() - started };
@@ -93,20 +98,23 @@ export async function convertFile(file: string, options: ConvertOptions & { path
 }
 
 /**
- * ok: projects were found and nothing is in error. partial: the file was read but nothing
- * (or not everything) could be recognized. failed (only with --strict): warnings.
+ * ok: projects were found and nothing went wrong reading them. partial: the file was read
+ * but nothing (or not everything) could be recognized. Consistency findings (src/check/)
+ * describe the disclosure, not the conversion: a budget that does not add up is converted
+ * faithfully and reported, it does not make the conversion partial. failed (only with
+ * --strict): any warning or error, consistency findings included.
  */
-function judge(document: Document, strict: boolean): { status: DocumentStatus; message: string | null } {
-  const errors = document.diagnostics.filter((d) => d.severity === 'error');
-  const warnings = countBy(document.diagnostics, 'warning');
+export function judge(document: Document, strict: boolean): { status: DocumentStatus; message: string | null } {
+  const errors = document.diagnostics.filter((d) => d.severity === 'error' && !CONSISTENCY_CODES.has(d.code));
+  const warnings = countBy(document.diagnostics, 'warning') + countBy(document.diagnostics, 'error');
   if (document.projects.length === 0) {
     const why = document.diagnostics.find((d) => d.code === 'NO_PERFORMANCE_TABLE');
     return { status: 'partial', message: why?.message ?? 'no projects recognized' };
   }
   if (errors.length > 0) return { status: 'partial', message: `${errors.length} error(s); first: ${errors[0]?.message}` };
   if (strict && warnings > 0) {
-    const first = document.diagnostics.find((d) => d.severity === 'warning');
-    return { status: 'failed', message: `--strict: ${warnings} warning(s); first: ${first?.message}` };
+    const first = document.diagnostics.find((d) => d.severity === 'warning' || d.severity === 'error');
+    return { status: 'failed', message: `--strict: ${warnings} warning(s) or error(s); first: ${first?.message}` };
   }
   return { status: 'ok', message: null };
 }

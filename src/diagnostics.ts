@@ -53,6 +53,18 @@ export const CODES = {
   WEIGHT_UNREADABLE: { severity: 'warning', summary: 'A weight (权重/分值) is not a number' },
   FISCAL_YEAR_UNKNOWN: { severity: 'warning', summary: 'No fiscal year found in titles or project names (use --year)' },
   FISCAL_YEAR_CONFLICT: { severity: 'info', summary: 'Titles or project names name different years' },
+  // check (consistency rules, src/check/; schedule and basis rules are the normalizer's codes above)
+  BUDGET_SOURCES_MISMATCH: { severity: 'error', summary: 'The funding sources (财政 + 上年结转 + 其他) do not add up to the total (预算数), compared in yuan' },
+  BUDGET_TOTAL_MISSING: { severity: 'warning', summary: 'A project has no total (预算数), or a total of zero' },
+  BUDGET_SOURCE_ABOVE_TOTAL: { severity: 'error', summary: 'A funding source is larger than the total (预算数)' },
+  COST_BUDGET_MISMATCH: { severity: 'warning', summary: 'A 成本指标 target in money disagrees with the project total, compared in yuan' },
+  PROJECT_CODE_DUPLICATE: { severity: 'error', summary: 'Several projects of one document have the same 项目编码' },
+  PROJECT_CODE_REGION_MISMATCH: { severity: 'warning', summary: "A 项目编码's 6-digit region prefix differs from the department's other projects" },
+  INDICATOR_EMPTY: { severity: 'warning', summary: 'An indicator has an empty 三级指标 or an empty 指标值' },
+  TARGET_UNIT_MISSING: { severity: 'warning', summary: 'A quantitative target has no unit' },
+  TARGET_PERCENT_ABOVE_100: { severity: 'warning', summary: 'A percent target is above 100% (suspicious)' },
+  INDICATOR_CATEGORY_MISSING: { severity: 'warning', summary: 'A project has no 产出 (output) or no 效益 (benefit) indicators' },
+  SATISFACTION_NOT_PERCENT: { severity: 'warning', summary: 'A 满意度 (satisfaction) target is not a percent' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

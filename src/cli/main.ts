@@ -4,21 +4,29 @@
  * reported per input by the commands; anything else is a bug, reported in one line
  * (set YUSUAN_DEBUG=1 for the stack).
  */
+import { diffJsonSchema } from '../schema/diff.js';
 import { documentJsonSchema } from '../schema/json-schema.js';
 import { VERSION } from '../version.js';
+import { runCheck } from './check.js';
 import { runConvert } from './convert.js';
+import { runDiff } from './diff.js';
 import { UsageError } from './usage.js';
 
 const HELP = `yusuan ${VERSION} — import Chinese budget disclosures (绩效目标表) from .docx and PDF
 
 Usage:
   yusuan convert <file|dir>... [-o <outdir>] [--format json,csv,ndjson] [--year YYYY] [--strict] [--bom] [--quiet]
+  yusuan check <file|dir>...  consistency checks on documents (JSON, .docx or .pdf)
+  yusuan diff <old> <new> [--format md|csv|json|html] [--lang zh|en] [-o <file>]
+                            year-over-year comparison
   yusuan schema             print the JSON Schema of a converted document
+  yusuan schema diff        print the JSON Schema of diff --format json
   yusuan --version
   yusuan <command> --help
 
-Exit status: 0 when every input converted fully, 1 when any input failed or was only
-partly converted, 2 on a usage error.
+Exit status of convert: 0 when every input converted fully, 1 when any input failed or
+was only partly converted, 2 on a usage error. check: 1 when a finding is an error. diff:
+1 when there are differences. See yusuan <command> --help.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,12 +34,22 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'convert':
       return runConvert(rest);
+    case 'check':
+      return runCheck(rest);
+    case 'diff':
+      return runDiff(rest);
     case 'schema':
       if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write('Usage: yusuan schema\n\nPrints the JSON Schema (draft 2020-12) of the document JSON that convert writes.\n');
+        process.stdout.write(
+          'Usage: yusuan schema [diff]\n\nPrints the JSON Schema (draft 2020-12) of the document JSON that convert writes,\nor with `diff`, of the JSON that diff --format json writes.\n',
+        );
         return 0;
       }
-      if (rest.length > 0) throw new UsageError(`schema takes no arguments, got "${rest.join(' ')}"`);
+      if (rest.length === 1 && rest[0] === 'diff') {
+        process.stdout.write(`${JSON.stringify(diffJsonSchema(), null, 2)}\n`);
+        return 0;
+      }
+      if (rest.length > 0) throw new UsageError(`schema takes no argument but "diff", got "${rest.join(' ')}"`);
       process.stdout.write(`${JSON.stringify(documentJsonSchema(), null, 2)}\n`);
       return 0;
     case '--version':

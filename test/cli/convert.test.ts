@@ -123,7 +123,7 @@ describe('yusuan convert: options', () => {
     const out = tempDir();
     const run = yusuan(['convert', fixturePath('fixtures/docx/lunan-jiaoyu-2025.docx'), fixturePath('fixtures/docx/lunan-kexie-2025.docx'), '-o', out, '--strict', '-q']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^lunan-jiaoyu-2025\.docx: --strict: 5 warning\(s\); first: /);
+    expect(run.stderr).toMatch(/^lunan-jiaoyu-2025\.docx: --strict: 5 warning\(s\) or error\(s\); first: /);
     expect(existsSync(join(out, 'json/lunan-jiaoyu-2025.docx.json'))).toBe(false);
     expect(existsSync(join(out, 'json/lunan-kexie-2025.docx.json'))).toBe(true);
     expect(readCsv(join(out, 'projects.csv')).map((r) => r[0])).toEqual(['source_path', 'lunan-kexie-2025.docx', 'lunan-kexie-2025.docx', 'lunan-kexie-2025.docx']);
@@ -177,7 +177,7 @@ describe('yusuan: usage errors exit 2 with one line', () => {
     [['convert', 'x', '--year', '25'], 'yusuan: --year must be a year such as 2025, not "25"'],
     [['convert', 'x', '--format', 'xml'], 'yusuan: unknown format "xml" (choose from json, csv, ndjson)'],
     [['convert', 'x', '--jobs', '0'], 'yusuan: --jobs must be a whole number from 1 to 256, not "0"'],
-    [['schema', 'extra'], 'yusuan: schema takes no arguments, got "extra"'],
+    [['schema', 'extra'], 'yusuan: schema takes no argument but "diff", got "extra"'],
   ])('%j', (args, message) => {
     const run = yusuan(args);
     expect(run.status).toBe(2);

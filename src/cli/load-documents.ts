@@ -1,0 +1,114 @@
+/**
+ * Documents for `yusuan check` and `yusuan diff`: an argument is a document JSON (what
+ * convert writes), a source .docx or .pdf (converted on the fly, consistency checks
+ * included), or a directory walked recursively for both. In a directory, JSON files that
+ * are not documents (convert's report.json) are passed over; a JSON that claims to be a
+ * document and is not, or a source that cannot be converted, is a problem to report. A
+ * document met twice (a source and its JSON, same sha256) is kept once.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { convertFile } from '../convert.js';
+import { Document } from '../schema/document.js';
+
+export interface LoadedDocument {
+  /** Where it was read, as the user can open it: the argument, or the argument joined with the path under it. */
+  path: string;
+  /** The path under the argument it came from (a file argument: its own name). */
+  relativePath: string;
+  document: Document;
+}
+
+export interface LoadProblem {
+  path: string;
+  reason: string;
+}
+
+export interface LoadedArgument {
+  /** The argument names a file, not a directory. */
+  isFile: boolean;
+  documents: LoadedDocument[];
+  problems: LoadProblem[];
+}
+
+const SOURCE = /\.(?:docx|pdf)$/i;
+const JSON_FILE = /\.json$/i;
+
+async function walk(dir: string, visited: Set<string>, found: string[]): Promise<void> {
+  const real = await realpath(dir).catch(() => dir);
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
+    if (target?.isDirectory()) await walk(path, visited, found);
+    else if (target?.isFile() && (SOURCE.test(entry.name) || JSON_FILE.test(entry.name))) found.push(path);
+  }
+}
+
+type Read = { document: Document } | { problem: string } | { skip: true };
+
+async function readJson(file: string, inDirectory: boolean): Promise<Read> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    return inDirectory ? { skip: true } : { problem: `not a document JSON (${(error as Error).message})` };
+  }
+  const claimsDocument = typeof data === 'object' && data !== null && 'schemaVersion' in data && 'projects' in data;
+  if (!claimsDocument) return inDirectory ? { skip: true } : { problem: 'not a document JSON (no schemaVersion and projects)' };
+  const parsed = Document.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { problem: `not a valid document: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim() };
+  }
+  return { document: parsed.data };
+}
+
+async function readSource(file: string, path: string): Promise<Read> {
+  const conversion = await convertFile(file, { path });
+  if (conversion.document === null) return { problem: conversion.message ?? conversion.status };
+  return { document: conversion.document };
+}
+
+export async function loadArgument(argument: string): Promise<LoadedArgument> {
+  let info;
+  try {
+    info = await stat(argument);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { isFile: false, documents: [], problems: [{ path: argument, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (error as Error).message})` }] };
+  }
+  const isFile = !info.isDirectory();
+  const files: Array<{ file: string; relativePath: string }> = [];
+  if (isFile) files.push({ file: argument, relativePath: basename(argument) });
+  else {
+    const found: string[] = [];
+    await walk(argument, new Set(), found);
+    for (const file of found.sort()) files.push({ file, relativePath: relative(argument, file).split(sep).join('/') });
+  }
+
+  const documents: LoadedDocument[] = [];
+  const problems: LoadProblem[] = [];
+  const seen = new Set<string>();
+  for (const { file, relativePath } of files) {
+    const path = file.split(sep).join('/');
+    const read = JSON_FILE.test(file) ? await readJson(file, !isFile) : SOURCE.test(file) || isFile ? await readSource(file, relativePath) : { skip: true as const };
+    if ('skip' in read) continue;
+    if ('problem' in read) {
+      problems.push({ path, reason: read.problem });
+      continue;
+    }
+    if (seen.has(read.document.source.sha256)) continue;
+    seen.add(read.document.source.sha256);
+    documents.push({ path, relativePath, document: read.document });
+  }
+  return { isFile, documents, problems };
+}
