@@ -1,10 +1,13 @@
 /**
- * `yusuan convert`: inputs → output directory. A thin layer over convertFile and
+ * `yusuan convert`: inputs → output directory. A thin layer over convertBatch and
  * OutputWriter: it parses options, prints one line per input that failed or is partial,
  * a progress line on a TTY, and a summary, and sets the exit status.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { convertFile, type Conversion } from '../convert.js';
+import { convertBatch, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from '../batch/index.js';
+import { reuseFrom } from '../batch/resume.js';
+import type { Conversion } from '../convert.js';
 import { OUTPUT_FORMATS, OutputWriter, type OutputFormat } from '../export/outputs.js';
 import { collectInputs } from './inputs.js';
 import { Progress } from './progress.js';
@@ -21,7 +24,12 @@ Options:
       --year <YYYY>      fiscal year to record, overriding what the documents say
       --strict           treat warnings as failures
       --bom              write CSVs with a UTF-8 BOM and formula-safe cells, for Excel
-      --jobs <N>         files converted at once (default: 1)
+      --jobs <N>         files converted at once, each in its own worker thread
+                         (default: the number of CPU cores)
+      --timeout <s>      give up on a file after this many seconds (default: 60)
+      --max-memory <MB>  heap limit per worker (default: 1024)
+      --resume           skip inputs whose document in <out> was made from the same
+                         bytes by this version of yusuan
   -q, --quiet            no progress line and no summary
   -h, --help             show this help
 
@@ -40,6 +48,9 @@ interface ConvertArgs {
   bom: boolean;
   quiet: boolean;
   jobs: number;
+  timeoutMs: number;
+  memoryMb: number;
+  resume: boolean;
 }
 
 export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
@@ -54,7 +65,10 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
       strict: { type: 'boolean', default: false },
       bom: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
-      jobs: { type: 'string', default: '1' },
+      jobs: { type: 'string', default: String(availableParallelism()) },
+      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MS / 1000) },
+      'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
+      resume: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -73,7 +87,14 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
   }
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
-  return { paths: positionals, out: values.out, formats, year, strict: values.strict, bom: values.bom, quiet: values.quiet, jobs };
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not "${values.timeout}"`);
+  const memoryMb = Number(values['max-memory']);
+  if (!Number.isInteger(memoryMb) || memoryMb < 64) throw new UsageError(`--max-memory must be a whole number of MB, at least 64, not "${values['max-memory']}"`);
+  return {
+    paths: positionals, out: values.out, formats, year, strict: values.strict, bom: values.bom, quiet: values.quiet,
+    jobs, timeoutMs: timeout * 1000, memoryMb, resume: values.resume,
+  };
 }
 
 export async function runConvert(argv: string[]): Promise<number> {
@@ -86,13 +107,17 @@ export async function runConvert(argv: string[]): Promise<number> {
   const { inputs, missing } = await collectInputs(args.paths, args.out);
   const writer = await OutputWriter.open(args.out, { formats: args.formats, bom: args.bom });
   const progress = new Progress(inputs.length + missing.length, args.quiet);
-  const stopOnSignal = () => {
-    void writer.abort().finally(() => process.exit(130));
+  const stop = new AbortController();
+  let signalled: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signalled = signal;
+    stop.abort();
   };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   let failedOrPartial = 0;
+  let reused = 0;
   const report = (conversion: Conversion): void => {
     if (conversion.status !== 'ok') {
       failedOrPartial++;
@@ -108,22 +133,40 @@ export async function runConvert(argv: string[]): Promise<number> {
       await writer.add(conversion, m.path);
       report(conversion);
     }
-    for (const input of inputs) {
-      const conversion = await convertFile(input.file, { path: input.path, year: args.year, strict: args.strict });
-      await writer.add(conversion, input.file);
-      report(conversion);
+    const batch = convertBatch(inputs, {
+      year: args.year,
+      strict: args.strict,
+      jobs: args.jobs,
+      timeoutMs: args.timeoutMs,
+      memoryMb: args.memoryMb,
+      signal: stop.signal,
+      ...(args.resume ? { reuse: reuseFrom(args.out, args.strict) } : {}),
+    });
+    for await (const result of batch) {
+      if (stop.signal.aborted) break;
+      if (result.reused) reused++;
+      await writer.add(result.conversion, result.input.file);
+      report(result.conversion);
+    }
+    if (stop.signal.aborted) {
+      // Documents already written stay (each is complete); the combined files are not
+      // committed, so no half-filled CSV replaces a good one. --resume finishes the job.
+      await writer.abort();
+      progress.line(`yusuan: interrupted by ${signalled ?? 'a signal'} after ${progress.done} of ${inputs.length + missing.length} input(s); run again with --resume to finish`);
+      return signalled === 'SIGINT' ? 130 : 143;
     }
     const entries = await writer.close({
       startedAt,
-      options: { out: args.out, formats: [...args.formats], year: args.year, strict: args.strict, bom: args.bom, jobs: args.jobs },
+      options: { out: args.out, formats: [...args.formats], year: args.year, strict: args.strict, bom: args.bom, jobs: args.jobs, resume: args.resume, reused },
     });
+    if (args.resume) progress.line(`resumed: ${reused} input(s) unchanged since the last run were not converted again`);
     progress.summary(entries, args.out);
   } catch (error) {
     await writer.abort();
     throw error;
   } finally {
-    process.removeListener('SIGINT', stopOnSignal);
-    process.removeListener('SIGTERM', stopOnSignal);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
   return failedOrPartial > 0 ? 1 : 0;
 }

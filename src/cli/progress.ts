@@ -6,9 +6,13 @@
 import type { Conversion } from '../convert.js';
 import type { ReportInput } from '../export/outputs.js';
 
+/** Without a terminal, a plain progress line this often. */
+const PLAIN_EVERY_MS = 5000;
+
 export class Progress {
-  private done = 0;
+  done = 0;
   private failures = 0;
+  private lastPlain = performance.now();
   private readonly started = performance.now();
   private readonly live: boolean;
 
@@ -29,11 +33,20 @@ export class Progress {
   tick(conversion: Conversion): void {
     this.done++;
     if (conversion.status === 'failed') this.failures++;
-    if (!this.live) return;
-    const seconds = (performance.now() - this.started) / 1000;
+    if (this.quiet) return;
+    const now = performance.now();
+    if (this.live) this.out.write(`\r\x1b[K${this.status(now)}`);
+    else if (now - this.lastPlain >= PLAIN_EVERY_MS && this.done < this.total) {
+      this.lastPlain = now;
+      this.out.write(`${this.status(now)}\n`);
+    }
+  }
+
+  private status(now: number): string {
+    const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? this.done / seconds : 0;
     const eta = rate > 0 ? Math.round((this.total - this.done) / rate) : 0;
-    this.out.write(`\r\x1b[K${this.done}/${this.total} files, ${rate.toFixed(1)} files/s, ETA ${eta}s, ${this.failures} failed`);
+    return `${this.done}/${this.total} files, ${rate.toFixed(1)} files/s, ETA ${eta}s, ${this.failures} failed`;
   }
 
   summary(entries: readonly ReportInput[], outDir: string): void {

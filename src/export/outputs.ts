@@ -121,6 +121,8 @@ export class OutputWriter {
       startedAt: run.startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       elapsedMs: finishedAt.getTime() - run.startedAt.getTime(),
+      // Worker threads share the process, so this covers the whole run.
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       options: run.options,
       counts: {
         inputs: this.inputs.length,

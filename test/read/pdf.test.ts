@@ -188,7 +188,7 @@ describe('filled-rulings-2025.pdf (rulings as thin filled rectangles)', () => {
 
 describe('cjk-cmap-2025.pdf (Chinese in a non-embedded font, predefined CMap UniGB-UCS2-H)', () => {
   it('decodes the text through the CMap files handed to pdf.js', async () => {
-    const { value, messages } = await read('fixtures/pdf/cjk-cmap-2025.pdf');
+    const { value, messages } = await read('test/inputs/pdf/cjk-cmap-2025.pdf');
     expectModel(value);
     expect(messages).toEqual([]);
     expect(paragraphs(value).map((p) => p.text)).toEqual(['中文表格测试：预算单位', '以上数据为预算数。']);

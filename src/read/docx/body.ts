@@ -173,7 +173,7 @@ export class BodyReader {
 
   private readTable(tbl: Element, out: Block[], depth: number, parent: Table['parent']): number | null {
     if (depth >= MAX_TABLE_DEPTH) {
-      this.counters.tooDeep++;
+      this.counters.tooDeep += 1 + countTables(tbl);
       return null;
     }
     const ordinal = ++this.counters.tables;
@@ -310,6 +310,13 @@ export class BodyReader {
       this.messages.push(diagnostic('DOCX_TABLE_TOO_DEEP', `${c.tooDeep} table(s) nested deeper than ${MAX_TABLE_DEPTH} levels were not read`));
     }
   }
+}
+
+/** Tables inside an element (not counting the element itself). */
+function countTables(el: Element): number {
+  let n = 0;
+  for (const c of elements(el)) n += (c.name === 'w:tbl' ? 1 : 0) + countTables(c);
+  return n;
 }
 
 type MergeState = 'restart' | 'continue' | null;

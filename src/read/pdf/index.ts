@@ -41,6 +41,9 @@ interface PageResult extends PageLines {
   chars: number;
 }
 
+/** A budget disclosure runs to tens of pages; a page tree claiming more is broken or hostile. */
+export const MAX_PAGES = 5000;
+
 type PageBlock = { kind: 'table'; table: PageTable; top: number } | { kind: 'para'; para: Para; top: number };
 
 /**
@@ -57,6 +60,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>>
     const raws: { page: number; width: number; height: number; runs: Run[]; rulings: Rulings }[] = [];
     const unreadable: number[] = [];
     if (doc.numPages === 0) throw new InputError('corrupt', 'damaged PDF: no pages');
+    if (doc.numPages > MAX_PAGES) throw new InputError('too-complex', `the PDF claims ${doc.numPages} pages (limit ${MAX_PAGES}); not read`);
     for (let p = 1; p <= doc.numPages; p++) {
       let raw;
       try {

@@ -1,0 +1,178 @@
+/**
+ * Batch conversion: the same outputs for any number of jobs, files that crash, hang or
+ * exhaust memory failing alone, --resume, a clean stop on SIGTERM, hostile inputs.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convertBatch, type BatchResult } from '../../src/batch/index.js';
+import type { Document } from '../../src/schema/document.js';
+import { readCsv, tempDir, yusuan } from '../cli/run.js';
+import { fixturePath, ROOT } from '../helpers.js';
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+/** report.json without what differs from run to run (times, the options given). */
+function stableReport(dir: string) {
+  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+  return { counts: report.counts, inputs: report.inputs.map(({ elapsedMs: _e, ...rest }: { elapsedMs: number }) => rest) };
+}
+
+describe('--jobs', () => {
+  it('gives identical output files for --jobs 1 and --jobs 2', () => {
+    const one = tempDir();
+    const two = tempDir();
+    const args = ['convert', fixturePath('fixtures'), fixturePath('test/inputs/bad'), '--format', 'json,csv,ndjson', '-q'];
+    expect(yusuan([...args, '-o', one, '--jobs', '1']).status).toBe(1);
+    expect(yusuan([...args, '-o', two, '--jobs', '2']).status).toBe(1);
+    expect(files(two)).toEqual(files(one));
+    expect(files(one).length).toBeGreaterThan(20);
+    for (const f of files(one).filter((f) => f !== 'report.json')) {
+      expect(readFileSync(join(two, f), 'utf8'), f).toBe(readFileSync(join(one, f), 'utf8'));
+    }
+    expect(stableReport(two)).toEqual(stableReport(one));
+  });
+});
+
+describe('isolation', () => {
+  const dir = tempDir();
+  const seed = fixturePath('fixtures/docx/lunan-kexie-2025.docx');
+  const names = ['a-good.docx', 'b-crash.docx', 'c-good.docx', 'd-hang.docx', 'e-hog.docx', 'f-good.docx'];
+  for (const name of names) copyFileSync(seed, join(dir, name));
+
+  it('a file that crashes its worker, one that hangs and one that exhausts memory each fail alone', async () => {
+    const results: BatchResult[] = [];
+    const batch = convertBatch(
+      names.map((n) => ({ file: join(dir, n), path: n })),
+      { jobs: 2, timeoutMs: 3000, memoryMb: 64, workerUrl: new URL('./faulty-worker.ts', import.meta.url) },
+    );
+    for await (const result of batch) results.push(result);
+    expect(results.map((r) => [r.input.path, r.conversion.status, r.conversion.errorKind, r.conversion.message])).toEqual([
+      ['a-good.docx', 'ok', null, null],
+      ['b-crash.docx', 'failed', 'internal', 'internal error: reader blew up'],
+      ['c-good.docx', 'ok', null, null],
+      ['d-hang.docx', 'failed', 'timeout', 'timed out after 3 s'],
+      ['e-hog.docx', 'failed', 'too-large', 'ran out of memory (limit 64 MB)'],
+      ['f-good.docx', 'ok', null, null],
+    ]);
+    expect(results[5]?.conversion.document?.projects).toHaveLength(3);
+    expect(results[1]?.conversion.sha256).toBe(results[0]?.conversion.sha256);
+  });
+});
+
+describe('--resume', () => {
+  it('skips unchanged inputs, reconverts changed ones, and writes the same combined files', () => {
+    const inputs = tempDir();
+    const out = tempDir();
+    for (const name of ['lunan-kexie-2025', 'lunan-jiaoyu-2025', 'gridbefore-2025']) copyFileSync(fixturePath(`fixtures/docx/${name}.docx`), join(inputs, `${name}.docx`));
+    expect(yusuan(['convert', inputs, '-o', out, '-q']).status).toBe(0);
+    const before = Object.fromEntries(files(out).filter((f) => f !== 'report.json').map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+
+    const again = yusuan(['convert', inputs, '-o', out, '--resume']);
+    expect(again.stderr).toContain('resumed: 3 input(s) unchanged since the last run were not converted again');
+    for (const [f, text] of Object.entries(before)) expect(readFileSync(join(out, f), 'utf8'), f).toBe(text);
+
+    copyFileSync(fixturePath('fixtures/docx/wps-textbox-2025.docx'), join(inputs, 'gridbefore-2025.docx'));
+    const changed = yusuan(['convert', inputs, '-o', out, '--resume']);
+    expect(changed.stderr).toContain('resumed: 2 input(s) unchanged');
+    const doc = JSON.parse(readFileSync(join(out, 'json/gridbefore-2025.docx.json'), 'utf8')) as Document;
+    expect(doc.projects[0]?.code).toBe('13020225P00930010001Y');
+    expect(readCsv(join(out, 'projects.csv')).filter((r) => r[0] === 'gridbefore-2025.docx').map((r) => r[4])).toEqual(['13020225P00930010001Y']);
+  });
+});
+
+describe('stopping', () => {
+  it('a run sent SIGTERM midway leaves no partial file, and a rerun with --resume completes', async () => {
+    const inputs = tempDir();
+    const out = tempDir();
+    const sources = readdirSync(fixturePath('fixtures/pdf')).filter((f) => f.endsWith('.pdf'));
+    for (let i = 0; i < 40; i++) {
+      const source = sources[i % sources.length] as string;
+      copyFileSync(fixturePath(`fixtures/pdf/${source}`), join(inputs, `${String(i).padStart(2, '0')}-${source}`));
+    }
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'convert', inputs, '-o', out, '--jobs', '1', '-q'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Wait until some documents are written, then stop the run.
+    for (let waited = 0; !existsSync(join(out, 'json')) || readdirSync(join(out, 'json')).filter((f) => f.endsWith('.json')).length < 3; waited += 50) {
+      if (waited > 60_000) throw new Error('no document written within a minute');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/yusuan: interrupted by SIGTERM after \d+ of 40 input\(s\); run again with --resume to finish/);
+    const left = files(out);
+    expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(left.filter((f) => !f.startsWith('json/'))).toEqual([]);
+    const written = left.length;
+    expect(written).toBeGreaterThanOrEqual(3);
+    expect(written).toBeLessThan(40);
+    for (const f of left) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8')), f).not.toThrow();
+
+    const rerun = yusuan(['convert', inputs, '-o', out, '--resume', '--jobs', '2']);
+    expect(rerun.status).toBe(0);
+    expect(rerun.stderr).toContain(`resumed: ${written} input(s) unchanged`);
+    const docs = readCsv(join(out, 'documents.csv'));
+    expect(docs).toHaveLength(41);
+    expect(docs.slice(1).every((r) => r[3] === 'ok')).toBe(true);
+  }, 180_000);
+});
+
+describe('hostile inputs', () => {
+  const inputs = tempDir();
+  for (const f of readdirSync(fixturePath('test/inputs/hostile'))) copyFileSync(fixturePath(`test/inputs/hostile/${f}`), join(inputs, f));
+  copyFileSync(fixturePath('fixtures/docx/lunan-kexie-2025.docx'), join(inputs, `路南 科协 "2025" '预算'.docx`));
+  mkdirSync(join(inputs, 'loop'));
+  symlinkSync(inputs, join(inputs, 'loop', 'back'));
+  mkdirSync(join(inputs, 'out'));
+  writeFileSync(join(inputs, 'out', 'stale.docx'), 'not read: this is inside the output directory');
+  const out = join(inputs, 'out');
+  const run = yusuan(['convert', inputs, '-o', out, '-q']);
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  const byPath = Object.fromEntries(report.inputs.map((i: { path: string }) => [i.path, i]));
+
+  it('walks a symlink loop once and never reads the output directory inside the input', () => {
+    expect(Object.keys(byPath).sort()).toEqual([
+      'huge-page-count.pdf',
+      'nested-tables-10.docx',
+      'nested-tables-40.docx',
+      'pages-300.pdf',
+      'zip-bomb.docx',
+      `路南 科协 "2025" '预算'.docx`,
+    ]);
+  });
+
+  it('refuses the zip bomb from the sizes in its directory, before inflating', () => {
+    expect(byPath['zip-bomb.docx']).toMatchObject({ status: 'failed', errorKind: 'too-large' });
+    expect(byPath['zip-bomb.docx'].message).toBe(
+      'word/document.xml would inflate to 209716540 bytes from 205229 (limit 268435456 bytes, ratio 200); refused as a possible zip bomb',
+    );
+    expect(run.stderr).toContain('zip-bomb.docx: word/document.xml would inflate');
+  });
+
+  it('finds a project in tables nested ten deep, and says so past the nesting limit', () => {
+    const ten = JSON.parse(readFileSync(join(out, 'json/nested-tables-10.docx.json'), 'utf8')) as Document;
+    expect(ten.projects.map((p) => [p.code, p.indicators.length, p.budget.total?.yuan])).toEqual([['13020225P00999990001Z', 2, 30000]]);
+    const forty = JSON.parse(readFileSync(join(out, 'json/nested-tables-40.docx.json'), 'utf8')) as Document;
+    expect(forty.diagnostics[0]).toMatchObject({ code: 'DOCX_TABLE_TOO_DEEP', severity: 'warning', message: '24 table(s) nested deeper than 16 levels were not read' });
+  });
+
+  it('reads a 300-page PDF, and a page tree that claims 100,000,000 pages as what it holds', () => {
+    expect(JSON.parse(readFileSync(join(out, 'json/pages-300.pdf.json'), 'utf8')).source.pageCount).toBe(300);
+    expect(JSON.parse(readFileSync(join(out, 'json/huge-page-count.pdf.json'), 'utf8')).source.pageCount).toBe(1);
+  });
+
+  it('keeps file names with spaces, Chinese and quotes', () => {
+    expect(byPath[`路南 科协 "2025" '预算'.docx`]).toMatchObject({ status: 'ok', projects: 3 });
+    expect(existsSync(join(out, `json/路南 科协 "2025" '预算'.docx.json`))).toBe(true);
+    const docs = readCsv(join(out, 'documents.csv'));
+    expect(docs.map((r) => r[0])).toContain(`路南 科协 "2025" '预算'.docx`);
+  });
+});
