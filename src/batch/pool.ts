@@ -21,7 +21,7 @@ export interface PoolOptions {
 }
 
 export interface Task {
-  /** The file's content, read (and hashed) by the caller; moved, not copied, to the worker. */
+  /** The file's content, read (and hashed) by the caller. */
   bytes: Uint8Array;
   sha256: string;
   size: number;
@@ -29,16 +29,30 @@ export interface Task {
   options: ConvertOptions;
 }
 
+interface InFlight {
+  task: Task;
+  resolve: (c: Conversion) => void;
+}
+
 interface Slot {
   worker: Worker;
-  busy: { task: Task; resolve: (c: Conversion) => void; timer: NodeJS.Timeout } | null;
+  /** Tasks sent to this worker, oldest first; the worker converts them in order. */
+  queue: InFlight[];
+  /** Runs from when the oldest task started. */
+  timer: NodeJS.Timeout | null;
 }
+
+/**
+ * Tasks sent ahead to each worker. With one, a worker sat idle from its answer until the
+ * main thread, busy writing outputs, got round to sending the next file.
+ */
+const QUEUE_DEPTH = 2;
 
 const DEFAULT_WORKER = new URL(`./worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly waiting: { task: Task; resolve: (c: Conversion) => void }[] = [];
+  private readonly waiting: InFlight[] = [];
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {
@@ -52,13 +66,14 @@ export class WorkerPool {
     });
   }
 
-  /** Stop every worker; tasks still running resolve as failed (interrupted). */
+  /** Stop every worker; tasks not finished resolve as failed (interrupted). */
   async close(): Promise<void> {
     this.closed = true;
     for (const { resolve, task } of this.waiting.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
     await Promise.all(
       this.slots.map(async (slot) => {
-        if (slot.busy) this.finish(slot, failure(slot.busy.task, 'internal', 'interrupted'));
+        if (slot.timer) clearTimeout(slot.timer);
+        for (const { task, resolve } of slot.queue.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
         await slot.worker.terminate();
       }),
     );
@@ -66,28 +81,44 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const url = this.options.workerUrl ?? DEFAULT_WORKER;
-    const resourceLimits = { maxOldGenerationSizeMb: this.options.memoryMb };
+    // A larger young generation: pdf.js allocates many short-lived objects per page.
+    const resourceLimits = { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 64 };
     const worker = url.pathname.endsWith('.ts')
       ? new Worker(typeScriptBootstrap(url), { eval: true, resourceLimits })
       : new Worker(url, { resourceLimits });
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, queue: [], timer: null };
     worker.on('message', (conversion: Conversion) => {
-      if (slot.busy) this.finish(slot, conversion);
+      const done = slot.queue.shift();
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      done?.resolve(conversion);
+      if (slot.queue.length > 0) this.startTimer(slot);
       this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      if (!slot.busy) return;
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       const reason = outOfMemory ? `ran out of memory (limit ${this.options.memoryMb} MB)` : `internal error: ${error.message}`;
-      this.finish(slot, failure(slot.busy.task, outOfMemory ? 'too-large' : 'internal', reason));
+      this.fail(slot, outOfMemory ? 'too-large' : 'internal', reason);
     });
     worker.on('exit', () => {
       if (this.closed) return;
-      if (slot.busy) this.finish(slot, failure(slot.busy.task, 'internal', 'internal error: the conversion worker stopped'));
+      this.fail(slot, 'internal', 'internal error: the conversion worker stopped');
       this.replace(slot);
     });
     worker.unref();
     return slot;
+  }
+
+  /**
+   * The worker is lost: its oldest task is the one that broke it and fails; the tasks
+   * queued behind it go back to the front of the line for another worker.
+   */
+  private fail(slot: Slot, kind: InputErrorKind, reason: string): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const [culprit, ...innocent] = slot.queue.splice(0);
+    culprit?.resolve(failure(culprit.task, kind, reason));
+    this.waiting.unshift(...innocent);
   }
 
   private replace(slot: Slot): void {
@@ -97,33 +128,33 @@ export class WorkerPool {
     this.dispatch();
   }
 
+  private startTimer(slot: Slot): void {
+    const head = slot.queue[0];
+    if (!head) return;
+    slot.timer = setTimeout(() => {
+      if (slot.queue[0] !== head) return;
+      this.fail(slot, 'timeout', `timed out after ${Math.round(this.options.timeoutMs / 1000)} s`);
+      // A hung worker cannot be interrupted: terminate it; its exit spawns a replacement.
+      slot.worker.removeAllListeners('exit');
+      slot.worker.on('exit', () => this.replace(slot));
+      void slot.worker.terminate();
+    }, this.options.timeoutMs);
+  }
+
   private dispatch(): void {
     if (this.closed) return;
     for (const slot of this.slots) {
-      if (slot.busy) continue;
-      const next = this.waiting.shift();
-      if (!next) return;
-      const timer = setTimeout(() => {
-        if (slot.busy?.task !== next.task) return;
-        this.finish(slot, failure(next.task, 'timeout', `timed out after ${Math.round(this.options.timeoutMs / 1000)} s`));
-        // A hung worker cannot be interrupted: terminate it; its exit spawns a replacement.
-        void slot.worker.terminate();
-      }, this.options.timeoutMs);
-      slot.busy = { task: next.task, resolve: next.resolve, timer };
-      const { bytes, ...rest } = next.task;
-      // The task keeps its path and hash for failure reports; the bytes move to the worker.
-      const copy = new Uint8Array(bytes);
-      slot.worker.postMessage({ ...rest, bytes: copy }, [copy.buffer]);
-      next.task.bytes = new Uint8Array(0);
+      while (slot.queue.length < QUEUE_DEPTH) {
+        const next = this.waiting.shift();
+        if (!next) return;
+        slot.queue.push(next);
+        if (slot.queue.length === 1) this.startTimer(slot);
+        // A copy moves to the worker; the task keeps its bytes in case it must be sent again.
+        const { bytes, ...rest } = next.task;
+        const copy = new Uint8Array(bytes);
+        slot.worker.postMessage({ ...rest, bytes: copy }, [copy.buffer]);
+      }
     }
-  }
-
-  private finish(slot: Slot, conversion: Conversion): void {
-    const busy = slot.busy;
-    if (!busy) return;
-    clearTimeout(busy.timer);
-    slot.busy = null;
-    busy.resolve(conversion);
   }
 }
 

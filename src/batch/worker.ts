@@ -6,6 +6,11 @@ import { parentPort } from 'node:worker_threads';
 import { convertBytes } from '../convert.js';
 import type { Task } from './pool.js';
 
+// Tasks arrive ahead of time; convert them one after another, answering in order.
+let previous: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (task: Task) => {
-  void convertBytes(task.bytes, task.path, task.options).then((conversion) => parentPort?.postMessage(conversion));
+  previous = previous.then(async () => {
+    parentPort?.postMessage(await convertBytes(task.bytes, task.path, task.options));
+  });
 });

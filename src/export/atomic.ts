@@ -11,8 +11,15 @@ export function temporaryPath(target: string): string {
   return `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 }
 
+/** Directories already made by this process: one mkdir per directory, not per file. */
+const madeDirectories = new Set<string>();
+
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
+  const dir = dirname(target);
+  if (!madeDirectories.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    madeDirectories.add(dir);
+  }
   const temp = temporaryPath(target);
   try {
     await writeFile(temp, data);

@@ -13,7 +13,7 @@ import { collapseSpace } from '../read/text.js';
 import { departmentFromField, isDocumentTitle, isProjectHeading, isUnitLine, parseDepartmentLine, splitCaption } from './captions.js';
 import { recognizeOverview } from './overview.js';
 import { locatedParagraph, type Located, type RawDepartment, type RawProject, type Recognized } from './records.js';
-import { scanTable, type FieldsSegment, type TableScan } from './scan-table.js';
+import { labelCount, scanTable, type FieldsSegment, type TableScan } from './scan-table.js';
 import type { Template } from './template.js';
 
 export function assemble(model: DocumentModel, templates: readonly Template[]): Recognized {
@@ -132,15 +132,19 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
   return { projects, overview: recognizeOverview(before), titles, messages };
 }
 
-/** Each template reads the table; the one that recognizes the most labels wins. */
+/** The template that knows the most of the table's labels reads it (the first on a tie). */
 function bestScan(table: Table, templates: readonly Template[]): TableScan {
-  let best: TableScan | null = null;
+  let best: Template | null = null;
+  let bestCount = -1;
   for (const template of templates) {
-    const scan = scanTable(table, template);
-    if (!best || scan.score > best.score || (scan.rejectedBy !== null && best.rejectedBy === null && best.score === 0)) best = scan;
+    const count = labelCount(table, template);
+    if (count > bestCount) {
+      best = template;
+      bestCount = count;
+    }
   }
   if (!best) throw new Error('no templates configured');
-  return best;
+  return scanTable(table, best);
 }
 
 function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located | null): void {

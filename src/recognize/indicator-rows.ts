@@ -15,21 +15,22 @@ const ROLES: readonly ColumnRole[] = ['level1', 'level2', 'level3', 'description
 
 export function readIndicatorRows(table: Table, from: number, to: number, columns: ColumnMap): RawIndicator[] {
   const out: RawIndicator[] = [];
+  const roles = ROLES.filter((role) => columns.has(role));
   let previous: RawIndicator | null = null;
   for (let r = from; r < to; r++) {
-    const seen = new Set<Cell>();
-    const at = (role: ColumnRole): Located | null => {
-      const column = columns.get(role);
-      if (column === undefined) return null;
-      const cell = table.grid[r]?.[column] ?? null;
+    const gridRow = table.grid[r] ?? [];
+    const values: Record<ColumnRole, Located | null> = { level1: null, level2: null, level3: null, description: null, target: null, operator: null, unit: null, weight: null, basis: null };
+    let any = false;
+    const taken: Cell[] = [];
+    for (const role of roles) {
+      const cell = gridRow[columns.get(role) as number] ?? null;
       // A cell spanning two role columns belongs to the first of them only.
-      if (!cell || seen.has(cell)) return null;
-      seen.add(cell);
-      return cell.text === '' ? null : locatedCell(table, cell);
-    };
-    const values = Object.fromEntries(ROLES.map((role) => [role, at(role)])) as Record<ColumnRole, Located | null>;
-    if (ROLES.every((role) => values[role] === null)) continue;
-    if (values.level3 === null && values.target === null) continue;
+      if (!cell || cell.text === '' || taken.includes(cell)) continue;
+      taken.push(cell);
+      values[role] = locatedCell(table, cell);
+      any = true;
+    }
+    if (!any || (values.level3 === null && values.target === null)) continue;
     const level1 = values.level1 ?? previous?.level1 ?? null;
     const sameGroup = previous !== null && level1?.text === previous.level1?.text;
     const level2 = values.level2 ?? (sameGroup ? (previous?.level2 ?? null) : null);

@@ -9,7 +9,25 @@
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
+/**
+ * Every cell is compared with every template's labels, several times: keys are cached.
+ * Cell texts repeat across a batch (the same labels in every file), so a bounded cache
+ * keeps nearly all of them.
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 20_000;
+
 export function labelKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    key = computeLabelKey(text);
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+function computeLabelKey(text: string): string {
   return text
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u00A0\u3000*★☆]+/g, '')

@@ -74,6 +74,19 @@ function headerColumns(table: Table, row: number, labels: Labels): ColumnMap | n
   return columns;
 }
 
+/**
+ * How many of a table's cells are labels a template knows: a cheap first look that picks
+ * the template to scan the table with, instead of scanning it with every template.
+ */
+export function labelCount(table: Table, template: Template): number {
+  const labels = labelsOf(template);
+  let count = 0;
+  for (const cell of table.cells) {
+    if (labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null || labels.reject.match(cell.text) !== null) count++;
+  }
+  return count;
+}
+
 export function scanTable(table: Table, template: Template): TableScan {
   const labels = labelsOf(template);
   const scan: TableScan = { template, segments: [], department: null, unit: null, score: 0, rejectedBy: null };

@@ -10,6 +10,8 @@
  *   layout.ts   running headers/footers; lines → paragraphs
  *   stitch.ts   tables continued across pages
  */
+// Must stay the first import: it keeps the built-ins that pdf.js's polyfills replace.
+import './builtins.js';
 import { diagnostic, result, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { Block, DocumentModel, Paragraph } from '../model.js';
 import { InputError } from '../errors.js';

@@ -5,7 +5,12 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+// Before pdf.js: it keeps the built-ins that pdf.js's polyfills replace.
+import { restoreBuiltins } from './builtins.js';
 import { AnnotationMode, getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Loaded here rather than lazily by pdf.js's fake worker, so that its polyfills are in
+// place before restoreBuiltins() undoes them (it registers itself as globalThis.pdfjsWorker).
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from '../errors.js';
 import type { Matrix } from './geometry.js';
@@ -86,7 +91,36 @@ export function toInputError(err: unknown): InputError {
   return new InputError('corrupt', `damaged PDF: ${message || name || 'unreadable'}`);
 }
 
+/**
+ * pdf.js prepares every font for drawing. Without a font-loading API (Node has no
+ * FontFace) it compiles the outline of every glyph it meets into a path — a third of the
+ * time of reading a page, for drawings we never make. Given a document whose font set
+ * accepts fonts, it hands them over instead. This one accepts them and does nothing; the
+ * text items and operator lists are the same either way (checked on every fixture and
+ * real disclosure). FontFace is defined only where the runtime has none.
+ */
+class InertFontFace {
+  readonly loaded: Promise<InertFontFace>;
+
+  constructor(readonly family: string) {
+    this.loaded = Promise.resolve(this);
+  }
+
+  load(): Promise<InertFontFace> {
+    return this.loaded;
+  }
+}
+
+const inertDocument = { fonts: { add: (): void => undefined, delete: (): boolean => true } };
+
+function provideFontFace(): void {
+  const scope = globalThis as { FontFace?: unknown };
+  if (scope.FontFace === undefined) Object.defineProperty(globalThis, 'FontFace', { value: InertFontFace, writable: true, configurable: true, enumerable: false });
+}
+
 export async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  restoreBuiltins();
+  provideFontFace();
   const { cMapUrl, standardFontDataUrl, wasmUrl } = pdfjsAssets();
   const task = getDocument({
     // pdf.js may take ownership of the buffer, and refuses a Node Buffer: give it a plain
@@ -97,7 +131,8 @@ export async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy>
     standardFontDataUrl,
     wasmUrl,
     useSystemFonts: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: inertDocument,
     isEvalSupported: false,
     // Images are never needed: skip decoding them (scans would be slow for nothing).
     maxImageSize: 1,

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench`: how fast yusuan converts, beside the floor of the work it cannot avoid.
+ *
+ * 1. Builds a corpus in .bench/ (ignored by git) by replicating the fixtures: 2,000 .docx
+ *    files, each with its own text (a numbered project name and amount, so no two files
+ *    are alike), 1,000 copies of the seed alone, and PDF copies of the fixture exports up to 1,000 pages (each copy with
+ *    its own trailing bytes; pdf.js keeps no cache between documents).
+ * 2. Runs the built CLI (`node dist/cli/main.js convert`) on each corpus with --jobs 1 and
+ *    --jobs 2, three times each, and reports the median run's files/s, pages/s and peak
+ *    RSS (from its report.json).
+ * 3. In the same run, on the same files, measures the floor: unzip + XML parse of
+ *    word/document.xml (fflate + htmlparser2) for .docx, pdf.js text extraction for PDF,
+ *    both single-threaded, and poppler's `pdftotext -layout` when installed.
+ * 4. The real disclosures (test/corpus/real-disclosures/): pages/s and peak RSS beside
+ *    pdf.js text extraction alone.
+ *
+ * Prints figures only; nothing here asserts a speed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { parseDocument } from 'htmlparser2';
+import { openDocument } from '../src/read/pdf/load.js';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const WORK = join(ROOT, '.bench');
+const DOCX_COUNT = 2000;
+const PDF_PAGES = 1000;
+
+interface Run {
+  files: number;
+  pages: number;
+  seconds: number;
+  peakRssMb: number;
+  failed: number;
+}
+
+async function build(): Promise<{ docx: string; seed: string; pdf: string; pdfPages: number }> {
+  rmSync(WORK, { recursive: true, force: true });
+  const docxDir = join(WORK, 'docx');
+  const seedDir = join(WORK, 'seed');
+  const pdfDir = join(WORK, 'pdf');
+  mkdirSync(docxDir, { recursive: true });
+  mkdirSync(pdfDir, { recursive: true });
+  mkdirSync(seedDir, { recursive: true });
+
+  // .docx: the seed-sized fixtures, each copy with its own project name and amount.
+  const sources = ['lunan-kexie-2025', 'gridbefore-2025', 'wps-textbox-2025', 'central-2025', 'separate-columns-2025', 'multi-project-2025'];
+  const unpacked = sources.map((name) => unzipSync(readFileSync(join(ROOT, 'fixtures/docx', `${name}.docx`))));
+  for (let i = 0; i < DOCX_COUNT; i++) {
+    const parts = { ...unpacked[i % unpacked.length] } as Record<string, Uint8Array>;
+    const xml = strFromU8(parts['word/document.xml'] as Uint8Array)
+      .replace(/项目名称/, `项目名称`)
+      .replace(/(<w:t(?: [^>]*)?>)([^<]*专项资金|科普经费|[^<]*补助[^<]*)(<\/w:t>)/u, `$1$2（第${i}号）$3`)
+      .replace(/>(\d+)\.00</u, (_m, n: string) => `>${Number(n) + (i % 97)}.00<`);
+    parts['word/document.xml'] = strToU8(xml);
+    const bytes = zipSync(parts, { level: 6 });
+    writeFileSync(join(docxDir, `d${String(i).padStart(4, '0')}.docx`), bytes);
+    if (i % unpacked.length === 0) writeFileSync(join(seedDir, `s${String(i).padStart(4, '0')}.docx`), bytes);
+  }
+  // More seed copies, so that the seed-only run has 1,000 files.
+  const seed = unpacked[0] as Record<string, Uint8Array>;
+  for (let i = readdirSync(seedDir).length; i < 1000; i++) {
+    const xml = strFromU8(seed['word/document.xml'] as Uint8Array).replace('科普经费', `科普经费（第${i}号）`);
+    writeFileSync(join(seedDir, `t${String(i).padStart(4, '0')}.docx`), zipSync({ ...seed, 'word/document.xml': strToU8(xml) }, { level: 6 }));
+  }
+
+  // PDF: copies of the fixture exports until the corpus holds PDF_PAGES pages.
+  const pdfs = readdirSync(join(ROOT, 'fixtures/pdf')).filter((f) => f.endsWith('.pdf'));
+  const pagesOf = new Map<string, number>();
+  for (const f of pdfs) pagesOf.set(f, await pageCount(join(ROOT, 'fixtures/pdf', f)));
+  let pages = 0;
+  for (let i = 0; pages < PDF_PAGES; i++) {
+    const name = pdfs[i % pdfs.length] as string;
+    const bytes = Buffer.concat([readFileSync(join(ROOT, 'fixtures/pdf', name)), Buffer.from(`% copy ${i}\n`)]);
+    writeFileSync(join(pdfDir, `p${String(i).padStart(4, '0')}-${name}`), bytes);
+    pages += pagesOf.get(name) ?? 0;
+  }
+  return { docx: docxDir, seed: seedDir, pdf: pdfDir, pdfPages: pages };
+}
+
+async function pageCount(file: string): Promise<number> {
+  const doc = await openDocument(new Uint8Array(readFileSync(file)));
+  const pages = doc.numPages;
+  await doc.destroy();
+  return pages;
+}
+
+/** The median of three runs by time: the machines this runs on are shared and noisy. */
+function convert(dir: string, jobs: number): Run {
+  const runs = [convertOnce(dir, jobs), convertOnce(dir, jobs), convertOnce(dir, jobs)].sort((a, b) => a.seconds - b.seconds);
+  return runs[1] as Run;
+}
+
+function convertOnce(dir: string, jobs: number): Run {
+  const out = join(WORK, `out-${jobs}`);
+  rmSync(out, { recursive: true, force: true });
+  const started = performance.now();
+  spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'convert', dir, '-o', out, '--jobs', String(jobs), '-q'], { stdio: 'ignore' });
+  const seconds = (performance.now() - started) / 1000;
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  let pages = 0;
+  for (const input of report.inputs as { json: string | null }[]) {
+    if (input.json) pages += JSON.parse(readFileSync(join(out, input.json), 'utf8')).source.pageCount ?? 0;
+  }
+  return { files: report.counts.inputs, pages, seconds, peakRssMb: report.peakRssMb, failed: report.counts.failed };
+}
+
+async function floorDocx(dir: string): Promise<number> {
+  const files = readdirSync(dir).map((f) => join(dir, f));
+  const started = performance.now();
+  for (const file of files) {
+    const parts = unzipSync(readFileSync(file), { filter: (f) => f.name === 'word/document.xml' });
+    parseDocument(strFromU8(parts['word/document.xml'] as Uint8Array), { xmlMode: true });
+  }
+  return files.length / ((performance.now() - started) / 1000);
+}
+
+async function floorPdf(files: string[]): Promise<number> {
+  let pages = 0;
+  const started = performance.now();
+  for (const file of files) {
+    const doc = await openDocument(new Uint8Array(readFileSync(file)));
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      await page.getTextContent();
+      page.cleanup();
+    }
+    pages += doc.numPages;
+    await doc.destroy();
+  }
+  return pages / ((performance.now() - started) / 1000);
+}
+
+function pdftotext(files: string[], pages: number): number | null {
+  const probe = spawnSync('pdftotext', ['-v']);
+  if (probe.error) return null;
+  const started = performance.now();
+  for (const file of files) execFileSync('pdftotext', ['-layout', file, '/dev/null']);
+  return pages / ((performance.now() - started) / 1000);
+}
+
+const f1 = (n: number): string => n.toFixed(1);
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (npm run bench does)');
+  const t0 = performance.now();
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
+  const corpus = await build();
+  const docxBytes = readdirSync(corpus.docx).reduce((n, f) => n + statSync(join(corpus.docx, f)).size, 0);
+  console.log(`corpus: ${DOCX_COUNT} .docx (${f1(docxBytes / DOCX_COUNT / 1024)} KiB each on average), ${readdirSync(corpus.pdf).length} PDFs with ${corpus.pdfPages} pages (built in ${f1((performance.now() - t0) / 1000)} s)\n`);
+
+  const docxFloor = await floorDocx(corpus.docx);
+  console.log('.docx                         files/s   peak RSS');
+  console.log(`  floor (unzip + XML parse)   ${f1(docxFloor).padStart(7)}          -   one thread, in this process`);
+  for (const jobs of [1, 2]) {
+    const run = convert(corpus.docx, jobs);
+    const rate = run.files / run.seconds;
+    console.log(`  yusuan --jobs ${jobs}             ${f1(rate).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.files} files in ${f1(run.seconds)} s, ${run.failed} failed; floor ÷ yusuan = ${f1(docxFloor / rate)}×`);
+  }
+  const seedFloor = await floorDocx(corpus.seed);
+  const seedRun = convert(corpus.seed, 2);
+  const seedRate = seedRun.files / seedRun.seconds;
+  console.log(`  seed only: floor ${f1(seedFloor)}, yusuan --jobs 2 ${f1(seedRate)} files/s (${seedRun.files} copies of the seed, ${seedRun.peakRssMb} MB; floor ÷ yusuan = ${f1(seedFloor / seedRate)}×)`);
+
+  const pdfFiles = readdirSync(corpus.pdf).map((f) => join(corpus.pdf, f));
+  const pdfFloor = await floorPdf(pdfFiles);
+  const poppler = pdftotext(pdfFiles, corpus.pdfPages);
+  console.log('\nPDF                           pages/s   peak RSS');
+  console.log(`  floor (pdf.js text only)    ${f1(pdfFloor).padStart(7)}          -   one thread, in this process`);
+  if (poppler !== null) console.log(`  pdftotext -layout           ${f1(poppler).padStart(7)}          -   poppler, one process per file`);
+  for (const jobs of [1, 2]) {
+    const run = convert(corpus.pdf, jobs);
+    console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s (${f1(run.files / run.seconds)} files/s), ${run.failed} failed`);
+  }
+
+  const real = join(ROOT, 'test/corpus/real-disclosures');
+  const realFiles = readdirSync(real).filter((f) => f.endsWith('.pdf')).map((f) => join(real, f));
+  const realFloor = await floorPdf(realFiles);
+  const realRun = convert(real, 1);
+  console.log('\nreal disclosures (12 PDFs)    pages/s   peak RSS');
+  console.log(`  floor (pdf.js text only)    ${f1(realFloor).padStart(7)}          -`);
+  console.log(`  yusuan --jobs 1             ${f1(realRun.pages / realRun.seconds).padStart(7)}   ${String(realRun.peakRssMb).padStart(5)} MB   ${realRun.pages} pages in ${f1(realRun.seconds)} s`);
+
+  console.log(`\nbench finished in ${f1((performance.now() - t0) / 1000)} s`);
+  rmSync(WORK, { recursive: true, force: true });
+}
+
+await main();
