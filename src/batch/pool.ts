@@ -21,6 +21,8 @@ export interface PoolOptions {
 }
 
 export interface Task {
+  /** Set by the pool: the worker's answer names it. */
+  id?: number;
   /** The file's content, read (and hashed) by the caller. */
   bytes: Uint8Array;
   sha256: string;
@@ -40,6 +42,8 @@ interface Slot {
   queue: InFlight[];
   /** Runs from when the oldest task started. */
   timer: NodeJS.Timeout | null;
+  /** False from the moment the worker is lost (error, timeout) until its exit replaces it. */
+  alive: boolean;
 }
 
 /**
@@ -50,7 +54,14 @@ const QUEUE_DEPTH = 2;
 
 const DEFAULT_WORKER = new URL(`./worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
+/** What a worker sends back for each task. */
+export interface Answer {
+  id: number;
+  conversion: Conversion;
+}
+
 export class WorkerPool {
+  private nextId = 1;
   private readonly slots: Slot[] = [];
   private readonly waiting: InFlight[] = [];
   private closed = false;
@@ -86,13 +97,18 @@ export class WorkerPool {
     const worker = url.pathname.endsWith('.ts')
       ? new Worker(typeScriptBootstrap(url), { eval: true, resourceLimits })
       : new Worker(url, { resourceLimits });
-    const slot: Slot = { worker, queue: [], timer: null };
-    worker.on('message', (conversion: Conversion) => {
-      const done = slot.queue.shift();
-      if (slot.timer) clearTimeout(slot.timer);
-      slot.timer = null;
+    const slot: Slot = { worker, queue: [], timer: null, alive: true };
+    worker.on('message', ({ id, conversion }: Answer) => {
+      const index = slot.queue.findIndex((f) => f.task.id === id);
+      if (index < 0) return;
+      const [done] = slot.queue.splice(index, 1);
+      if (index === 0) {
+        // The oldest task is done: the clock starts for the next one.
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.timer = null;
+        if (slot.queue.length > 0) this.startTimer(slot);
+      }
       done?.resolve(conversion);
-      if (slot.queue.length > 0) this.startTimer(slot);
       this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -102,7 +118,7 @@ export class WorkerPool {
     });
     worker.on('exit', () => {
       if (this.closed) return;
-      this.fail(slot, 'internal', 'internal error: the conversion worker stopped');
+      if (slot.alive) this.fail(slot, 'internal', 'internal error: the conversion worker stopped');
       this.replace(slot);
     });
     worker.unref();
@@ -114,6 +130,7 @@ export class WorkerPool {
    * queued behind it go back to the front of the line for another worker.
    */
   private fail(slot: Slot, kind: InputErrorKind, reason: string): void {
+    slot.alive = false;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const [culprit, ...innocent] = slot.queue.splice(0);
@@ -135,8 +152,6 @@ export class WorkerPool {
       if (slot.queue[0] !== head) return;
       this.fail(slot, 'timeout', `timed out after ${Math.round(this.options.timeoutMs / 1000)} s`);
       // A hung worker cannot be interrupted: terminate it; its exit spawns a replacement.
-      slot.worker.removeAllListeners('exit');
-      slot.worker.on('exit', () => this.replace(slot));
       void slot.worker.terminate();
     }, this.options.timeoutMs);
   }
@@ -144,9 +159,10 @@ export class WorkerPool {
   private dispatch(): void {
     if (this.closed) return;
     for (const slot of this.slots) {
-      while (slot.queue.length < QUEUE_DEPTH) {
+      while (slot.alive && slot.queue.length < QUEUE_DEPTH) {
         const next = this.waiting.shift();
         if (!next) return;
+        next.task.id = this.nextId++;
         slot.queue.push(next);
         if (slot.queue.length === 1) this.startTimer(slot);
         // A copy moves to the worker; the task keeps its bytes in case it must be sent again.

@@ -4,13 +4,14 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { convertBytes } from '../convert.js';
-import type { Task } from './pool.js';
+import type { Answer, Task } from './pool.js';
 
 // Tasks arrive ahead of time; convert them one after another, answering in order.
 let previous: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (task: Task) => {
   previous = previous.then(async () => {
-    parentPort?.postMessage(await convertBytes(task.bytes, task.path, task.options));
+    const answer: Answer = { id: task.id ?? 0, conversion: await convertBytes(task.bytes, task.path, task.options) };
+    parentPort?.postMessage(answer);
   });
 });
