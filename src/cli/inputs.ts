@@ -4,9 +4,9 @@
  * from (a file argument: its own name), which is also where its JSON document goes.
  * The output directory is never read as input, and symlink loops are walked once.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, relative, resolve, sep } from 'node:path';
+import { walkFiles } from './walk.js';
 
 export interface InputFile {
   /** Where to read it. */
@@ -47,38 +47,11 @@ export async function collectInputs(args: readonly string[], outDir: string): Pr
       continue;
     }
     if (info.isDirectory()) {
-      const found: string[] = [];
-      await walk(resolve(arg), out, new Set(), found);
       const root = resolve(arg);
-      for (const file of found.sort()) add(file, relative(root, file).split(sep).join('/'), arg);
+      for (const file of await walkFiles(root, (name) => WANTED.test(name), out)) add(file, relative(root, file).split(sep).join('/'), arg);
     } else {
       add(arg, basename(arg), arg);
     }
   }
   return { inputs, missing };
-}
-
-async function walk(dir: string, outDir: string, visited: Set<string>, found: string[]): Promise<void> {
-  const real = await realpath(dir).catch(() => dir);
-  if (visited.has(real)) return;
-  visited.add(real);
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (path === outDir) continue;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const target = await stat(path).catch(() => null);
-      isDir = target?.isDirectory() ?? false;
-      isFile = target?.isFile() ?? false;
-    }
-    if (isDir) await walk(path, outDir, visited, found);
-    else if (isFile && WANTED.test(entry.name)) found.push(path);
-  }
 }

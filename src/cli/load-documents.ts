@@ -6,11 +6,11 @@
  * document and is not, or a source that cannot be converted, is a problem to report. A
  * document met twice (a source and its JSON, same sha256) is kept once.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, relative, sep } from 'node:path';
 import { convertFile } from '../convert.js';
 import { Document } from '../schema/document.js';
+import { walkFiles } from './walk.js';
 
 export interface LoadedDocument {
   /** Where it was read, as the user can open it: the argument, or the argument joined with the path under it. */
@@ -34,24 +34,6 @@ export interface LoadedArgument {
 
 const SOURCE = /\.(?:docx|pdf)$/i;
 const JSON_FILE = /\.json$/i;
-
-async function walk(dir: string, visited: Set<string>, found: string[]): Promise<void> {
-  const real = await realpath(dir).catch(() => dir);
-  if (visited.has(real)) return;
-  visited.add(real);
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
-    if (target?.isDirectory()) await walk(path, visited, found);
-    else if (target?.isFile() && (SOURCE.test(entry.name) || JSON_FILE.test(entry.name))) found.push(path);
-  }
-}
 
 type Read = { document: Document } | { problem: string } | { skip: true };
 
@@ -90,9 +72,7 @@ export async function loadArgument(argument: string): Promise<LoadedArgument> {
   const files: Array<{ file: string; relativePath: string }> = [];
   if (isFile) files.push({ file: argument, relativePath: basename(argument) });
   else {
-    const found: string[] = [];
-    await walk(argument, new Set(), found);
-    for (const file of found.sort()) files.push({ file, relativePath: relative(argument, file).split(sep).join('/') });
+    for (const file of await walkFiles(argument, (name) => SOURCE.test(name) || JSON_FILE.test(name))) files.push({ file, relativePath: relative(argument, file).split(sep).join('/') });
   }
 
   const documents: LoadedDocument[] = [];

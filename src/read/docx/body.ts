@@ -46,38 +46,44 @@ export class BodyReader {
 
   /** Block-level content: the body, a text box, a content control. */
   private readBlocks(container: Element, out: Block[], depth: number): void {
+    for (const el of this.content(container)) {
+      if (el.name === 'w:p') this.readBodyParagraph(el, out, depth);
+      else if (el.name === 'w:tbl') this.readTable(el, out, depth, null);
+      else if (el.name === 'w:altChunk') this.messages.push(diagnostic('DOCX_ALTCHUNK_IGNORED', 'embedded foreign content (w:altChunk) is not read'));
+      // Anything else (w:sectPr, bookmarks, proofing marks) holds no content.
+    }
+  }
+
+  /**
+   * The content elements of a container, looking through the wrappers that hold content
+   * without being content: content controls (w:sdt), custom XML, tracked insertions and
+   * moves, alternate content (its Choice). Tracked deletions and moved-away text are left
+   * out, and counted.
+   */
+  private *content(container: Element): Generator<Element> {
     for (const el of elements(container)) {
       switch (el.name) {
-        case 'w:p':
-          this.readBodyParagraph(el, out, depth);
-          break;
-        case 'w:tbl':
-          this.readTable(el, out, depth, null);
-          break;
         case 'w:sdt': {
-          const content = child(el, 'w:sdtContent');
-          if (content) this.readBlocks(content, out, depth);
+          const inner = child(el, 'w:sdtContent');
+          if (inner) yield* this.content(inner);
           break;
         }
         case 'w:customXml':
         case 'w:ins':
         case 'w:moveTo':
-          this.readBlocks(el, out, depth);
+          yield* this.content(el);
           break;
+        case 'mc:AlternateContent': {
+          const branch = chooseBranch(el);
+          if (branch) yield* this.content(branch);
+          break;
+        }
         case 'w:del':
         case 'w:moveFrom':
           this.counters.deletions++;
           break;
-        case 'mc:AlternateContent': {
-          const branch = chooseBranch(el);
-          if (branch) this.readBlocks(branch, out, depth);
-          break;
-        }
-        case 'w:altChunk':
-          this.messages.push(diagnostic('DOCX_ALTCHUNK_IGNORED', 'embedded foreign content (w:altChunk) is not read'));
-          break;
         default:
-          break; // w:sectPr, bookmarks, proofing marks: no content
+          yield el;
       }
     }
   }
@@ -178,7 +184,14 @@ export class BodyReader {
     }
     const ordinal = ++this.counters.tables;
     const nestedOut: Block[] = [];
-    const rows = collectRows(tbl, () => this.counters.deletions++);
+    // Rows and cells may stand inside content controls and tracked insertions; a row
+    // whose insertion was deleted (w:trPr/w:del) is not shown.
+    const rows = [...this.content(tbl)].filter((el) => {
+      if (el.name !== 'w:tr') return false;
+      const deleted = child(child(el, 'w:trPr'), 'w:del') !== null;
+      if (deleted) this.counters.deletions++;
+      return !deleted;
+    });
     const gridColumns = child(tbl, 'w:tblGrid') ? [...elements(child(tbl, 'w:tblGrid') as Element)].filter((e) => e.name === 'w:gridCol').length : 0;
 
     const layout = rows.map((tr) => {
@@ -189,7 +202,7 @@ export class BodyReader {
         before: intVal(trPr, 'w:gridBefore', intVal(tblPrEx, 'w:gridBefore', 0)),
         after: intVal(trPr, 'w:gridAfter', 0),
         header: isOn(trPr, 'w:tblHeader'),
-        cells: collectCells(tr).map((tc) => {
+        cells: [...this.content(tr)].filter((el) => el.name === 'w:tc').map((tc) => {
           const tcPr = child(tc, 'w:tcPr');
           return { tc, span: Math.max(1, intVal(tcPr, 'w:gridSpan', 1)), vMerge: mergeState(tcPr, 'w:vMerge'), hMerge: mergeState(tcPr, 'w:hMerge') };
         }),
@@ -266,7 +279,7 @@ export class BodyReader {
     const pieces: string[] = [];
     const nested: number[] = [];
     const visit = (container: Element): void => {
-      for (const el of elements(container)) {
+      for (const el of this.content(container)) {
         if (el.name === 'w:p') {
           const inline = this.readInline(el);
           const { text, list } = this.paragraphParts(el, inline.parts);
@@ -278,16 +291,6 @@ export class BodyReader {
         } else if (el.name === 'w:tbl') {
           const ordinal = this.readTable(el, nestedOut, depth + 1, at);
           if (ordinal !== null) nested.push(ordinal);
-        } else if (el.name === 'w:sdt') {
-          const content = child(el, 'w:sdtContent');
-          if (content) visit(content);
-        } else if (el.name === 'w:customXml' || el.name === 'w:ins' || el.name === 'w:moveTo') {
-          visit(el);
-        } else if (el.name === 'mc:AlternateContent') {
-          const branch = chooseBranch(el);
-          if (branch) visit(branch);
-        } else if (el.name === 'w:del' || el.name === 'w:moveFrom') {
-          this.counters.deletions++;
         }
       }
     };
@@ -332,41 +335,3 @@ function chooseBranch(alternate: Element): Element | null {
   return child(alternate, 'mc:Choice') ?? child(alternate, 'mc:Fallback');
 }
 
-/** Table rows, looking through row-level content controls, custom XML and insertions; deleted rows are dropped. */
-function collectRows(tbl: Element, onDeleted: () => void): Element[] {
-  const rows: Element[] = [];
-  const visit = (container: Element): void => {
-    for (const el of elements(container)) {
-      if (el.name === 'w:tr') {
-        if (child(child(el, 'w:trPr'), 'w:del')) onDeleted();
-        else rows.push(el);
-      } else if (el.name === 'w:sdt') {
-        const content = child(el, 'w:sdtContent');
-        if (content) visit(content);
-      } else if (el.name === 'w:customXml' || el.name === 'w:ins' || el.name === 'w:moveTo') {
-        visit(el);
-      } else if (el.name === 'mc:AlternateContent') {
-        const branch = chooseBranch(el);
-        if (branch) visit(branch);
-      }
-    }
-  };
-  visit(tbl);
-  return rows;
-}
-
-/** Cells of a row, looking through cell-level content controls and custom XML. */
-function collectCells(tr: Element): Element[] {
-  const cells: Element[] = [];
-  const visit = (container: Element): void => {
-    for (const el of elements(container)) {
-      if (el.name === 'w:tc') cells.push(el);
-      else if (el.name === 'w:sdt') {
-        const content = child(el, 'w:sdtContent');
-        if (content) visit(content);
-      } else if (el.name === 'w:customXml') visit(el);
-    }
-  };
-  visit(tr);
-  return cells;
-}
