@@ -36,7 +36,9 @@ export const CODES = {
   PROJECT_CODE_MISSING: { severity: 'warning', summary: 'A project table has no 项目编码' },
   PROJECT_NAME_MISSING: { severity: 'warning', summary: 'A project table has no 项目名称' },
   AMOUNT_UNIT_ASSUMED: { severity: 'warning', summary: 'No unit line for amounts; the template default was used' },
-  INDICATOR_ROW_UNREADABLE: { severity: 'warning', summary: 'An indicator row has values outside the known columns' },
+  INDICATOR_ROW_SKIPPED: { severity: 'info', summary: 'An indicator row holds text but neither 三级指标 nor 指标值; skipped' },
+  INDICATOR_LEVEL_UNKNOWN: { severity: 'warning', summary: 'An indicator row has no 一级指标 and none above it to inherit' },
+  INDICATOR_COLUMN_IGNORED: { severity: 'info', summary: 'A column of an indicator table has a header no template knows; its cells are not read' },
   // normalize
   AMOUNT_UNREADABLE: { severity: 'warning', summary: 'An amount cell is not a number; raw text kept, yuan null' },
   TARGET_UNREADABLE: { severity: 'warning', summary: 'A target (指标值) cannot be read with confidence; kind null' },

@@ -44,6 +44,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** False from the moment the worker is lost (error, timeout) until its exit replaces it. */
   alive: boolean;
+  /** Why the worker is going away, when it reported an error before exiting. */
+  lost: { kind: InputErrorKind; reason: string } | null;
 }
 
 /**
@@ -54,11 +56,8 @@ const QUEUE_DEPTH = 2;
 
 const DEFAULT_WORKER = new URL(`./worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
-/** What a worker sends back for each task. */
-export interface Answer {
-  id: number;
-  conversion: Conversion;
-}
+/** What a worker sends for each task: that it started it, then its conversion. */
+export type Answer = { id: number; started: true } | { id: number; conversion: Conversion };
 
 export class WorkerPool {
   private nextId = 1;
@@ -97,10 +96,20 @@ export class WorkerPool {
     const worker = url.pathname.endsWith('.ts')
       ? new Worker(typeScriptBootstrap(url), { eval: true, resourceLimits })
       : new Worker(url, { resourceLimits });
-    const slot: Slot = { worker, queue: [], timer: null, alive: true };
-    worker.on('message', ({ id, conversion }: Answer) => {
-      const index = slot.queue.findIndex((f) => f.task.id === id);
+    const slot: Slot = { worker, queue: [], timer: null, alive: true, lost: null };
+    worker.on('message', (answer: Answer) => {
+      const index = slot.queue.findIndex((f) => f.task.id === answer.id);
       if (index < 0) return;
+      if (!('conversion' in answer)) {
+        // The clock of the oldest task restarts when the worker actually starts it, so a
+        // worker's start-up (loading modules) is not charged to the file.
+        if (index === 0) {
+          if (slot.timer) clearTimeout(slot.timer);
+          this.startTimer(slot);
+        }
+        return;
+      }
+      const conversion = answer.conversion;
       const [done] = slot.queue.splice(index, 1);
       if (index === 0) {
         // The oldest task is done: the clock starts for the next one.
@@ -111,14 +120,20 @@ export class WorkerPool {
       done?.resolve(conversion);
       this.dispatch();
     });
+    // The error is remembered and acted on at exit: the answers the worker sent before it
+    // failed may still be on their way, and only after them is the oldest task left in the
+    // queue the one that broke the worker.
     worker.on('error', (error: Error & { code?: string }) => {
+      slot.alive = false;
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const reason = outOfMemory ? `ran out of memory (limit ${this.options.memoryMb} MB)` : `internal error: ${error.message}`;
-      this.fail(slot, outOfMemory ? 'too-large' : 'internal', reason);
+      slot.lost ??= outOfMemory
+        ? { kind: 'too-large', reason: `ran out of memory (limit ${this.options.memoryMb} MB)` }
+        : { kind: 'internal', reason: `internal error: ${error.message}` };
     });
     worker.on('exit', () => {
       if (this.closed) return;
-      if (slot.alive) this.fail(slot, 'internal', 'internal error: the conversion worker stopped');
+      const lost = slot.lost ?? { kind: 'internal', reason: 'internal error: the conversion worker stopped' };
+      if (slot.queue.length > 0) this.fail(slot, lost.kind, lost.reason);
       this.replace(slot);
     });
     worker.unref();

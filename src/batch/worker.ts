@@ -11,7 +11,8 @@ let previous: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (task: Task) => {
   previous = previous.then(async () => {
-    const answer: Answer = { id: task.id ?? 0, conversion: await convertBytes(task.bytes, task.path, task.options) };
-    parentPort?.postMessage(answer);
+    const id = task.id ?? 0;
+    parentPort?.postMessage({ id, started: true } satisfies Answer);
+    parentPort?.postMessage({ id, conversion: await convertBytes(task.bytes, task.path, task.options) } satisfies Answer);
   });
 });

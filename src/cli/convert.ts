@@ -3,6 +3,7 @@
  * OutputWriter: it parses options, prints one line per input that failed or is partial,
  * a progress line on a TTY, and a summary, and sets the exit status.
  */
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { convertBatch, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from '../batch/index.js';
@@ -104,6 +105,8 @@ export async function runConvert(argv: string[]): Promise<number> {
     return 0;
   }
   const startedAt = new Date();
+  const outInfo = await stat(args.out).catch(() => null);
+  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`-o ${args.out}: is a file, not a directory`);
   const { inputs, missing } = await collectInputs(args.paths, args.out);
   const writer = await OutputWriter.open(args.out, { formats: args.formats, bom: args.bom });
   const progress = new Progress(inputs.length + missing.length, args.quiet);
@@ -140,7 +143,7 @@ export async function runConvert(argv: string[]): Promise<number> {
       timeoutMs: args.timeoutMs,
       memoryMb: args.memoryMb,
       signal: stop.signal,
-      ...(args.resume ? { reuse: reuseFrom(args.out, args.strict) } : {}),
+      ...(args.resume ? { reuse: reuseFrom(args.out, { strict: args.strict, year: args.year }) } : {}),
     });
     for await (const result of batch) {
       if (stop.signal.aborted) break;

@@ -23,6 +23,11 @@ export interface CollectedInputs {
 
 const WANTED = /\.(docx|pdf)$/i;
 
+/** `~$报告.docx`: the owner file Word and WPS keep beside an open document; not a document. */
+function isLockFile(name: string): boolean {
+  return name.startsWith('~$');
+}
+
 export async function collectInputs(args: readonly string[], outDir: string): Promise<CollectedInputs> {
   const out = resolve(outDir);
   const inputs: InputFile[] = [];
@@ -48,7 +53,9 @@ export async function collectInputs(args: readonly string[], outDir: string): Pr
     }
     if (info.isDirectory()) {
       const root = resolve(arg);
-      for (const file of await walkFiles(root, (name) => WANTED.test(name), out)) add(file, relative(root, file).split(sep).join('/'), arg);
+      const walk = await walkFiles(root, (name) => WANTED.test(name) && !isLockFile(name), out);
+      missing.push(...walk.unreadable);
+      for (const file of walk.files) add(file, relative(root, file).split(sep).join('/'), arg);
     } else {
       add(arg, basename(arg), arg);
     }

@@ -70,13 +70,16 @@ export async function loadArgument(argument: string): Promise<LoadedArgument> {
   }
   const isFile = !info.isDirectory();
   const files: Array<{ file: string; relativePath: string }> = [];
+  const unreadable: LoadProblem[] = [];
   if (isFile) files.push({ file: argument, relativePath: basename(argument) });
   else {
-    for (const file of await walkFiles(argument, (name) => SOURCE.test(name) || JSON_FILE.test(name))) files.push({ file, relativePath: relative(argument, file).split(sep).join('/') });
+    const walk = await walkFiles(argument, (name) => SOURCE.test(name) || JSON_FILE.test(name));
+    unreadable.push(...walk.unreadable);
+    for (const file of walk.files) files.push({ file, relativePath: relative(argument, file).split(sep).join('/') });
   }
 
   const documents: LoadedDocument[] = [];
-  const problems: LoadProblem[] = [];
+  const problems: LoadProblem[] = [...unreadable];
   const seen = new Set<string>();
   for (const { file, relativePath } of files) {
     const path = file.split(sep).join('/');

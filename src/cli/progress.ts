@@ -54,10 +54,12 @@ export class Progress {
     if (this.quiet) return;
     const count = (s: ReportInput['status']) => entries.filter((e) => e.status === s).length;
     const warnings = entries.reduce((n, e) => n + e.warnings, 0);
+    // Failed inputs count one error each in report.json; here only findings in documents.
+    const errors = entries.reduce((n, e) => n + (e.status === 'failed' ? 0 : e.errors), 0);
     const seconds = (performance.now() - this.started) / 1000;
     this.out.write(
       `${entries.length} input(s): ${count('ok')} ok, ${count('partial')} partial, ${count('failed')} failed; ` +
-        `${warnings} warning(s); ${seconds.toFixed(1)} s (${(entries.length / Math.max(seconds, 1e-3)).toFixed(1)} files/s); output in ${outDir}/\n`,
+        `${warnings} warning(s)${errors > 0 ? `, ${errors} error-level finding(s)` : ''}; ${seconds.toFixed(1)} s (${(entries.length / Math.max(seconds, 1e-3)).toFixed(1)} files/s); output in ${outDir}/\n`,
     );
   }
 

@@ -2,32 +2,41 @@
  * Walking an argument directory: every file below it that `accept` takes, following
  * symbolic links but entering each real directory once (a link back up the tree is not a
  * loop), and never entering `skip` (the output directory, when it lies inside an input).
+ * Directories that cannot be read are reported, not passed over in silence.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export async function walkFiles(dir: string, accept: (name: string) => boolean, skip: string | null = null): Promise<string[]> {
-  const found: string[] = [];
-  await walk(dir, accept, skip, new Set(), found);
-  return found.sort();
+export interface Walk {
+  files: string[];
+  /** `<directory>: <reason>` for each directory that could not be read. */
+  unreadable: { path: string; reason: string }[];
 }
 
-async function walk(dir: string, accept: (name: string) => boolean, skip: string | null, visited: Set<string>, found: string[]): Promise<void> {
+export async function walkFiles(dir: string, accept: (name: string) => boolean, skip: string | null = null): Promise<Walk> {
+  const walk: Walk = { files: [], unreadable: [] };
+  await visit(dir, accept, skip, new Set(), walk);
+  walk.files.sort();
+  return walk;
+}
+
+async function visit(dir: string, accept: (name: string) => boolean, skip: string | null, visited: Set<string>, walk: Walk): Promise<void> {
   const real = await realpath(dir).catch(() => dir);
   if (visited.has(real)) return;
   visited.add(real);
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    walk.unreadable.push({ path: dir, reason: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
     return;
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (path === skip) continue;
     const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
-    if (target?.isDirectory()) await walk(path, accept, skip, visited, found);
-    else if (target?.isFile() && accept(entry.name)) found.push(path);
+    if (target?.isDirectory()) await visit(path, accept, skip, visited, walk);
+    else if (target?.isFile() && accept(entry.name)) walk.files.push(path);
   }
 }

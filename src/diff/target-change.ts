@@ -8,11 +8,17 @@
  *   or unreadable target counts as not a number);
  * - text-only: the printed text changed but it reads the same (`不少于12个` → `≥12个`), or
  *   both are prose.
- * A range has no direction of its own; it is compared by its low end (the level that has
- * to be reached), and by its high end when the low end stayed.
+ * Which way is harder comes from the target's direction: higher-better (a floor `≥`, `>`,
+ * or 指标性质 正向) is raised by a higher value, lower-better (a ceiling `≤`, `<`, or 反向)
+ * by a lower one; so a 反向 target going 5% → 3% is raised even though it has no operator.
+ * Without a direction (`=`, a range, a document written before the field) a higher value
+ * is raised. A range is compared by its low end (the level that has to be reached), and
+ * by its high end when the low end stayed. Two targets whose directions disagree
+ * (正向 → 反向) are operator-changed.
  */
 import { exactDifference } from '../check/exact-decimal.js';
 import type { TargetChangeKind } from '../schema/diff.js';
+import { directionOf } from '../normalize/target.js';
 import type { Target } from '../schema/document.js';
 import { comparable } from './names.js';
 
@@ -28,9 +34,14 @@ function isNumeric(target: Target | null): target is NumericTarget {
   return target !== null && (target.kind === 'quantitative' || target.kind === 'range') && target.value !== null;
 }
 
-/** Which way "harder" points for a target's comparison. */
-function harderWhenHigher(target: NumericTarget): boolean {
-  return target.kind === 'range' || target.operator === null || target.operator === '>=' || target.operator === '>' || target.operator === '=';
+/**
+ * Which way "harder" points for the pair: by the direction either side states (they agree
+ * when both state one), else higher. Documents written before `direction` existed carry
+ * none; their operator still tells a ceiling.
+ */
+function harderWhenHigher(before: NumericTarget, after: NumericTarget): boolean {
+  const direction = after.direction ?? before.direction ?? directionOf(after.operator);
+  return direction !== 'lower-better';
 }
 
 /** The classification of a change, or null when the two targets are the same text. */
@@ -44,10 +55,11 @@ export function classifyTargetChange(before: Target | null, after: Target | null
 
   if ((before.unit ?? '') !== (after.unit ?? '')) return { kind: 'unit-changed', delta: null };
   if (before.kind !== after.kind || before.operator !== after.operator) return { kind: 'operator-changed', delta: null };
+  if (before.direction !== null && after.direction !== null && before.direction !== after.direction) return { kind: 'operator-changed', delta: null };
 
   const lowMoved = after.value !== before.value;
   const [from, to] = lowMoved ? [before.value, after.value] : [before.valueMax, after.valueMax];
   if (from === null || to === null || from === to) return { kind: 'text-only', delta: null };
   const higher = to > from;
-  return { kind: higher === harderWhenHigher(after) ? 'raised' : 'lowered', delta: exactDifference(to, from) };
+  return { kind: higher === harderWhenHigher(before, after) ? 'raised' : 'lowered', delta: exactDifference(to, from) };
 }

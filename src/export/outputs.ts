@@ -4,7 +4,7 @@
  * in memory at a time; every file is committed atomically when the run closes.
  */
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Conversion } from '../convert.js';
 import { SCHEMA_VERSION } from '../schema/document.js';
 import { VERSION } from '../version.js';
@@ -81,9 +81,12 @@ export class OutputWriter {
     const doc = conversion.document;
     const written = doc !== null && conversion.status !== 'failed';
     const jsonPath = jsonPathOf(conversion.path);
-    if (this.options.formats.has('json')) {
+    // A path from a directory walk or a file name stays inside json/; one that does not
+    // (a missing argument such as `../../notes`) is never written or removed.
+    const target = resolve(this.dir, jsonPath);
+    const inside = target.startsWith(`${resolve(this.dir, 'json')}${sep}`);
+    if (this.options.formats.has('json') && inside) {
       // A failed input leaves no document, and no stale one from an earlier run either.
-      const target = join(this.dir, jsonPath);
       await this.schedule(written ? writeFileAtomic(target, documentJson(doc)) : rm(target, { force: true }));
     }
     this.csv?.documents.write([documentRow(conversion)]);
@@ -108,7 +111,7 @@ export class OutputWriter {
       errors: doc ? diagnostics.filter((d) => d.severity === 'error').length : 1,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       elapsedMs: Math.round(conversion.elapsedMs * 10) / 10,
-      json: written && this.options.formats.has('json') ? jsonPath : null,
+      json: written && inside && this.options.formats.has('json') ? jsonPath : null,
     };
     this.inputs.push(entry);
     return entry;

@@ -127,5 +127,18 @@ export function parseAmount(raw: string | null | undefined, unit: AmountUnit | n
       diagnostic('AMOUNT_UNREADABLE', `amount "${printed}" has no unit: neither the table nor the cell states one`, at),
     ]);
   }
-  return result({ raw: printed, yuan: Number(shiftDecimal(numeral, UNIT_PLACES[effectiveUnit])) });
+  const yuan = shiftDecimal(numeral, UNIT_PLACES[effectiveUnit]);
+  if (significantDigits(yuan) > MAX_EXACT_DIGITS) {
+    return result({ raw: printed, yuan: null }, [
+      diagnostic('AMOUNT_UNREADABLE', `amount "${printed}" has more digits than a JSON number holds exactly (${yuan} yuan); raw text kept`, at),
+    ]);
+  }
+  return result({ raw: printed, yuan: Number(yuan) });
+}
+
+/** A double holds every decimal of up to 15 significant digits exactly. */
+const MAX_EXACT_DIGITS = 15;
+
+function significantDigits(numeral: string): number {
+  return numeral.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
 }

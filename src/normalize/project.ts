@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics.js';
 import type { Located, RawIndicator, RawProject } from '../recognize/records.js';
-import type { Amount, Indicator, Project, Target } from '../schema/document.js';
+import type { Amount, Indicator, Project, Target, TargetDirection } from '../schema/document.js';
 import { parseAmount, parseUnit, type AmountUnit } from './amount.js';
 import { parseBasis } from './basis.js';
 import { parseSchedule } from './schedule.js';
@@ -100,21 +100,30 @@ function normalizeIndicator(row: RawIndicator, project: string | null, messages:
 
 /**
  * The target: one cell (`≥20次`), or operator, value and unit in their own columns, read
- * as the three joined. A 指标性质 of 正向/反向 says only which way is better, not whether
- * the bound is strict, so a bare number under it gets no operator rather than `=`.
+ * as the three joined. A 指标性质 of 正向/反向 says which way is better (direction
+ * higher-better / lower-better) but not whether the bound is strict, so a bare number under
+ * it gets no operator rather than `=`. An operator that points the other way (`正向` with
+ * `≤5%`) makes the target unreadable. 正向/反向 over prose or an unreadable value is kept
+ * only in the 指标性质 cell: there is no value to compare.
  */
 function readTarget(row: RawIndicator, at: Location, messages: Diagnostic[]): Target | null {
   const separate = row.operator !== null || row.unit !== null;
   const text = separate ? composeTarget(row.operator?.text ?? null, row.target?.text ?? null, row.unit?.text ?? null) : row.target?.text;
   const parsed = parseTarget(text, at);
   messages.push(...parsed.messages);
-  const direction = cleanText(row.operator?.text);
+  const nature = cleanText(row.operator?.text);
+  const stated: TargetDirection | null = nature === '正向' ? 'higher-better' : nature === '反向' ? 'lower-better' : null;
   const value = parsed.value;
-  if (value && (direction === '正向' || direction === '反向') && value.kind === 'quantitative' && value.operator === '=' && !/[=＝]/u.test(value.raw)) {
-    messages.push(diagnostic('TARGET_DIRECTION_ONLY', `指标性质 "${direction}" with value "${value.raw}" names no exact operator; operator left null`, at));
-    return { ...value, operator: null };
+  if (value === null || stated === null || (value.kind !== 'quantitative' && value.kind !== 'range')) return value;
+  if (value.direction !== null && value.direction !== stated) {
+    messages.push(diagnostic('TARGET_UNREADABLE', `target "${value.raw}" has an operator "${value.operator ?? ''}" that contradicts 指标性质 "${nature ?? ''}"`, at));
+    return { ...value, kind: null, operator: null, value: null, valueMax: null, unit: null, direction: null };
   }
-  return value;
+  if (value.kind === 'quantitative' && value.operator === '=' && !/[=＝]/u.test(value.raw)) {
+    messages.push(diagnostic('TARGET_DIRECTION_ONLY', `指标性质 "${nature ?? ''}" with value "${value.raw}" names no exact operator; operator left null`, at));
+    return { ...value, operator: null, direction: stated };
+  }
+  return { ...value, direction: stated };
 }
 
 /** 权重/分值: a plain number, possibly with `分` or `%`. */

@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DocumentModel, Paragraph, Table } from '../read/model.js';
 import { collapseSpace } from '../read/text.js';
 import { departmentFromField, isDocumentTitle, isProjectHeading, isUnitLine, parseDepartmentLine, splitCaption } from './captions.js';
+import { inheritLevels, NO_LEVELS, type Levels } from './indicator-rows.js';
 import { recognizeOverview } from './overview.js';
 import { locatedParagraph, type Located, type RawDepartment, type RawProject, type Recognized } from './records.js';
 import { labelCount, scanTable, type FieldsSegment, type TableScan } from './scan-table.js';
@@ -22,20 +23,26 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
   const before: Paragraph[] = [];
   const titles: string[] = [];
   let open: RawProject | null = null;
+  // The 一级/二级 in force at the end of the open project's last indicator rows.
+  let levels: Levels = NO_LEVELS;
   let pendingTitle: Located | null = null;
-  let department: RawDepartment | null = null;
-  let unit: Located | null = null;
+  // Captions printed since the last table belong to the next one; those of the last
+  // performance table carry on to tables that print none. Captions of a table that is
+  // skipped are forgotten: a budget table's 单位：元 must not reach the projects after it.
+  let stated: Captions = { department: null, unit: null };
+  let carried: Captions = { department: null, unit: null };
   let inProjects = false;
 
-  const start = (template: Template, table: Table, page: number | null): RawProject => {
+  const start = (template: Template, table: Table, page: number | null, captions: Captions): RawProject => {
+    levels = NO_LEVELS;
     const project: RawProject = {
       template: template.id,
       title: pendingTitle,
       code: null,
       name: null,
-      department,
+      department: captions.department,
       implementer: null,
-      unit,
+      unit: captions.unit,
       defaultUnit: template.defaultUnit,
       total: null,
       fiscal: null,
@@ -63,51 +70,65 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       }
       const caption = splitCaption(block.text);
       const dept = caption.department ? parseDepartmentLine(caption.department) : null;
-      if (dept) department = dept;
-      if (caption.unit && isUnitLine(caption.unit)) unit = locatedParagraph(caption.unit, block.page);
-      if (dept || (caption.unit && isUnitLine(caption.unit))) continue;
+      const unitLine = caption.unit && isUnitLine(caption.unit) ? caption.unit : null;
+      if (dept) stated = { ...stated, department: dept };
+      if (unitLine) stated = { ...stated, unit: locatedParagraph(unitLine, block.page) };
+      if (dept || unitLine) continue;
       if (isDocumentTitle(block.text)) titles.push(block.text);
       else if (!inProjects) before.push(block);
       continue;
     }
 
     const scan = bestScan(block, templates);
+    const captions: Captions = {
+      department: scan.department?.value ?? stated.department ?? carried.department,
+      unit: scan.unit ?? stated.unit ?? carried.unit,
+    };
+    stated = { department: null, unit: null };
     if (scan.rejectedBy !== null) {
-      messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} skipped: column 「${scan.rejectedBy}」 marks a self-evaluation, not targets; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+      messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} skipped: 「${scan.rejectedBy}」 in a header marks a self-evaluation, not targets; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
       continue;
     }
-    if (scan.department) department = scan.department.value;
-    if (scan.unit) unit = scan.unit;
     if (scan.segments.length === 0) {
-      if (!scan.department && !scan.unit) {
-        messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} is not a performance-target table; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
-      }
+      // A small borderless table holding only the department and unit lines is a caption
+      // for the table after it; any other table is something else.
+      if ((scan.department || scan.unit) && block.cells.filter((c) => c.text !== '').length <= 2) stated = captions;
+      else messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} is not a performance-target table; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
       continue;
     }
     inProjects = true;
+    let used = false;
     for (const segment of scan.segments) {
       const page = block.rowPages[segment.kind === 'fields' ? segment.firstRow : segment.headerRow] ?? block.page;
       if (segment.kind === 'fields') {
         const startsProject = segment.values.code !== undefined || segment.values.name !== undefined;
-        if (startsProject) open = start(scan.template, block, page);
+        if (startsProject) open = start(scan.template, block, page, captions);
         else if (!open || open.indicators.length > 0) {
           // Amount or goal labels with no project named and no project being described:
           // another kind of table that happens to print such a label.
           messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal}: fields (${fieldNames(segment)}) but no project name or code before them; skipped; first row 「${firstRowText(block)}」`, { table: block.ordinal, page }));
           continue;
         }
-        mergeFields(open, segment, unit);
+        mergeFields(open, segment, captions.unit);
       } else {
         if (!open) {
-          open = start(scan.template, block, page);
+          open = start(scan.template, block, page, captions);
           messages.push(diagnostic('INDICATORS_WITHOUT_PROJECT', `indicator table ${block.ordinal} has no project table before it; kept under a project with null code and name`, { table: block.ordinal, page }));
         } else if (open.indicators.length > 0 && !open.tables.includes(block.ordinal)) {
           messages.push(diagnostic('INDICATOR_TABLE_CONTINUED', `indicator table ${block.ordinal} continues the indicators of the project before it`, { project: projectKey(open), table: block.ordinal, page }));
         }
-        open.indicators.push(...segment.rows);
+        const inherited = inheritLevels(segment.rows, levels, projectKey(open));
+        levels = inherited.levels;
+        open.indicators.push(...inherited.rows);
+        messages.push(...inherited.messages);
+        if (segment.ignoredColumns.length > 0) {
+          messages.push(diagnostic('INDICATOR_COLUMN_IGNORED', `indicator table ${block.ordinal}: column(s) 「${segment.ignoredColumns.join('」「')}」 are not a known indicator column; not read`, { project: projectKey(open), table: block.ordinal, page }));
+        }
       }
+      used = true;
       if (!open.tables.includes(block.ordinal)) open.tables.push(block.ordinal);
     }
+    if (used) carried = captions;
   }
 
   // A project table names a goal or has indicators; project labels without either are a
@@ -145,6 +166,11 @@ function bestScan(table: Table, templates: readonly Template[]): TableScan {
   }
   if (!best) throw new Error('no templates configured');
   return scanTable(table, best);
+}
+
+interface Captions {
+  department: RawDepartment | null;
+  unit: Located | null;
 }
 
 function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located | null): void {

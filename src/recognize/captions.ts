@@ -14,6 +14,14 @@ export function isUnitLine(text: string): boolean {
 }
 
 /**
+ * A label that states its unit in brackets: `项目资金（万元）`, `预算金额(元)`, `年度资金总额（千元）`.
+ * The normalizer reads which unit; here it is only noticed.
+ */
+export function mentionsUnit(text: string): boolean {
+  return /[（(][^（）()]*元[^（）()]*[)）]/u.test(text);
+}
+
+/**
  * A department line: a unit code glued to, or hyphenated with, the unit's name. Six or more
  * digits when glued (so `2025年…` is not a code), three or more before a hyphen.
  */

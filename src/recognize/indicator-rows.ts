@@ -1,9 +1,13 @@
 /**
- * Data rows of an indicator block, read through the column map found in its header row.
- * 一级/二级 cells are often merged over several rows, or left blank under the first row of
- * a group (a visual merge, or a merge lost in a PDF page break): blank ones inherit the
- * value above. Rows with neither 三级指标 nor 指标值 are placeholders and are skipped.
+ * Indicator rows: the data rows of an indicator block read through the column map found
+ * in its header row (readIndicatorRows), and the 一级/二级 levels they carry over
+ * (inheritLevels). 一级/二级 cells are often merged over several rows, or left blank under
+ * the first row of a group (a visual merge, or a merge lost at a PDF page break, or a
+ * group that continues in the next table): a blank one takes the value above. Rows with
+ * neither 三级指标 nor 指标值 are placeholders: they still name the group for the rows
+ * below them, but are not indicators themselves.
  */
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Cell, Table } from '../read/model.js';
 import { locatedCell, type Located, type RawIndicator } from './records.js';
 import type { ColumnRole } from './template.js';
@@ -13,10 +17,10 @@ export type ColumnMap = Map<ColumnRole, number>;
 
 const ROLES: readonly ColumnRole[] = ['level1', 'level2', 'level3', 'description', 'target', 'operator', 'unit', 'weight', 'basis'];
 
+/** Every row of the block that holds any text, as printed: no levels inherited yet. */
 export function readIndicatorRows(table: Table, from: number, to: number, columns: ColumnMap): RawIndicator[] {
   const out: RawIndicator[] = [];
   const roles = ROLES.filter((role) => columns.has(role));
-  let previous: RawIndicator | null = null;
   for (let r = from; r < to; r++) {
     const gridRow = table.grid[r] ?? [];
     const values: Record<ColumnRole, Located | null> = { level1: null, level2: null, level3: null, description: null, target: null, operator: null, unit: null, weight: null, basis: null };
@@ -30,20 +34,41 @@ export function readIndicatorRows(table: Table, from: number, to: number, column
       values[role] = locatedCell(table, cell);
       any = true;
     }
-    if (!any || (values.level3 === null && values.target === null)) continue;
-    const level1 = values.level1 ?? previous?.level1 ?? null;
-    const sameGroup = previous !== null && level1?.text === previous.level1?.text;
-    const level2 = values.level2 ?? (sameGroup ? (previous?.level2 ?? null) : null);
-    const row: RawIndicator = {
-      ...values,
-      level1,
-      level2,
-      table: table.ordinal,
-      row: r + 1,
-      page: table.rowPages[r] ?? table.page,
-    };
-    out.push(row);
-    previous = row;
+    if (any) out.push({ ...values, table: table.ordinal, row: r + 1, page: table.rowPages[r] ?? table.page });
   }
   return out;
+}
+
+/** The levels in force after a row: what a blank 一级/二级 below it means. */
+export interface Levels {
+  level1: Located | null;
+  level2: Located | null;
+}
+
+export const NO_LEVELS: Levels = { level1: null, level2: null };
+
+/**
+ * Fill blank levels from the rows above (starting from `carried`, the levels at the end of
+ * the project's previous indicator table, if any) and drop placeholder rows, saying so
+ * when one held text.
+ */
+export function inheritLevels(rows: readonly RawIndicator[], carried: Levels, project: string | null): { rows: RawIndicator[]; levels: Levels; messages: Diagnostic[] } {
+  const out: RawIndicator[] = [];
+  const messages: Diagnostic[] = [];
+  let levels = carried;
+  for (const row of rows) {
+    const level1 = row.level1 ?? levels.level1;
+    const sameGroup = levels.level1 !== null && level1?.text === levels.level1.text;
+    const level2 = row.level2 ?? (sameGroup ? levels.level2 : null);
+    levels = { level1, level2 };
+    const at = { project, page: row.page, table: row.table, row: row.row };
+    if (row.level3 === null && row.target === null) {
+      const other = [row.description, row.basis, row.operator, row.unit, row.weight].find((l) => l !== null);
+      if (other) messages.push(diagnostic('INDICATOR_ROW_SKIPPED', `indicator row ${row.row} has 「${other.text}」 but neither 三级指标 nor 指标值; skipped`, at));
+      continue;
+    }
+    if (level1 === null) messages.push(diagnostic('INDICATOR_LEVEL_UNKNOWN', `indicator row ${row.row} has no 一级指标 and none above it`, at));
+    out.push({ ...row, level1, level2 });
+  }
+  return { rows: out, levels, messages };
 }

@@ -6,7 +6,7 @@
  * table, some regions put several projects in one continuous table.
  */
 import { rowCells, type Cell, type Table } from '../read/model.js';
-import { isUnitLine, parseDepartmentLine, splitCaption } from './captions.js';
+import { isUnitLine, mentionsUnit, parseDepartmentLine, splitCaption } from './captions.js';
 import { readIndicatorRows, type ColumnMap } from './indicator-rows.js';
 import { LabelTable } from './labels.js';
 import { locatedCell, type Located, type RawDepartment, type RawIndicator } from './records.js';
@@ -25,8 +25,11 @@ export interface FieldsSegment {
 
 export interface IndicatorsSegment {
   kind: 'indicators';
+  /** As printed; levels are inherited when the rows are assembled into a project. */
   rows: RawIndicator[];
   headerRow: number;
+  /** Header texts of columns no role claims (序号, 说明): their cells are not read. */
+  ignoredColumns: string[];
 }
 
 export type Segment = FieldsSegment | IndicatorsSegment;
@@ -95,9 +98,9 @@ export function scanTable(table: Table, template: Template): TableScan {
   let fields: FieldsSegment | null = null;
   const budgetBlocks: Cell[] = [];
 
-  const rejecting = table.cells.find((cell) => labels.reject.match(cell.text));
+  const rejecting = rejectingLabel(table, labels);
   if (rejecting) {
-    scan.rejectedBy = rejecting.text;
+    scan.rejectedBy = rejecting;
     return scan;
   }
 
@@ -106,7 +109,7 @@ export function scanTable(table: Table, template: Template): TableScan {
     if (columns) {
       let end = r + 1;
       while (end < table.rowCount && !startsNewSegment(table, end, labels)) end++;
-      scan.segments.push({ kind: 'indicators', rows: readIndicatorRows(table, r + 1, end, columns), headerRow: r });
+      scan.segments.push({ kind: 'indicators', rows: readIndicatorRows(table, r + 1, end, columns), headerRow: r, ignoredColumns: unreadColumns(table, r, columns) });
       scan.score += columns.size;
       fields = null;
       r = end - 1;
@@ -118,7 +121,9 @@ export function scanTable(table: Table, template: Template): TableScan {
       if (!role) continue;
       consumed.add(cell);
       scan.score++;
-      if (!fields) {
+      // A second 项目编码 or 项目名称 starts the next project of a continuous table.
+      const repeats = (role === 'code' || role === 'name') && fields?.values[role] !== undefined;
+      if (!fields || repeats) {
         fields = { kind: 'fields', values: {}, schedule: null, unit: null, firstRow: r };
         scan.segments.push(fields);
       }
@@ -126,12 +131,11 @@ export function scanTable(table: Table, template: Template): TableScan {
         fields.schedule = readSchedule(table, cell, consumed);
         continue;
       }
+      if (mentionsUnit(cell.text)) fields.unit = locatedCell(table, cell);
       if (role === 'budgetBlock') {
         budgetBlocks.push(cell);
-        if (/[（(](?:万元|元)[)）]/u.test(cell.text)) fields.unit = locatedCell(table, cell);
         continue;
       }
-      if (/[（(](?:万元|元)[)）]/u.test(cell.text)) fields.unit = locatedCell(table, cell);
       const value = valueOf(table, cell, isLabel, consumed);
       if (value) consumed.add(value);
       if (!fields.values[role]) fields.values[role] = value ? locatedCell(table, value) : { ...locatedCell(table, cell), text: '' };
@@ -140,7 +144,7 @@ export function scanTable(table: Table, template: Template): TableScan {
 
   // The purpose is the text in a budget block's rows that is neither a label nor a value.
   for (const block of budgetBlocks) {
-    const segment = scan.segments.find((s): s is FieldsSegment => s.kind === 'fields' && s.firstRow <= block.row);
+    const segment = scan.segments.findLast((s): s is FieldsSegment => s.kind === 'fields' && s.firstRow <= block.row);
     if (!segment || segment.values.purpose) continue;
     for (let r = block.row; r < block.row + block.rowSpan; r++) {
       const rest = rowCells(table, r).filter((c) => c.row === r && c.column > block.column && !consumed.has(c) && c.text !== '' && !isLabel(c));
@@ -164,22 +168,60 @@ export function scanTable(table: Table, template: Template): TableScan {
   return scan;
 }
 
-/** Indicator rows end where a row holds a project field label (the next project) or a new header row. */
-function startsNewSegment(table: Table, row: number, labels: Labels): boolean {
-  if (headerColumns(table, row, labels)) return true;
-  return rowCells(table, row).some((cell) => cell.row === row && labels.fields.match(cell.text) !== null);
+/**
+ * Header cells that start in the header row and name no role. A label merged down over
+ * the whole block (the central form's 绩效指标) is a caption, not a column.
+ */
+function unreadColumns(table: Table, headerRow: number, columns: ColumnMap): string[] {
+  const claimed = new Set(columns.values());
+  return rowCells(table, headerRow)
+    .filter((cell) => cell.row === headerRow && cell.rowSpan === 1 && cell.text !== '' && !claimed.has(cell.column))
+    .map((cell) => cell.text);
 }
 
 /**
- * The value of a label cell: the next cell to its right; when that is another label (values
- * printed under a row of labels), the cell below.
+ * Indicator rows end at a new header row, or where a row names the next project
+ * (项目编码, 项目名称). Other field labels may well be indicator names (a 三级指标 `预算数`
+ * under 成本指标), so they do not end the block.
+ */
+function startsNewSegment(table: Table, row: number, labels: Labels): boolean {
+  if (headerColumns(table, row, labels)) return true;
+  return rowCells(table, row).some((cell) => {
+    if (cell.row !== row) return false;
+    const role = labels.fields.match(cell.text);
+    return role === 'code' || role === 'name';
+  });
+}
+
+/**
+ * A label that marks the table as something else (实际完成值, 得分, 执行率): only in a row of
+ * labels — a header — since the same words can be an indicator's name in a data row.
+ */
+function rejectingLabel(table: Table, labels: Labels): string | null {
+  for (let r = 0; r < table.rowCount; r++) {
+    const cells = rowCells(table, r);
+    const rejecting = cells.find((cell) => labels.reject.match(cell.text) !== null);
+    if (!rejecting) continue;
+    const otherLabels = cells.filter((cell) => cell !== rejecting && (labels.reject.match(cell.text) !== null || labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null));
+    if (otherLabels.length > 0) return rejecting.text;
+  }
+  return null;
+}
+
+/**
+ * The value of a label cell: the next cell to its right; when there is none, or it is
+ * another label (values printed under a row of labels), the cell right below it, of the
+ * same width, in a row that holds no label (a row of values).
  */
 function valueOf(table: Table, label: Cell, isLabel: (c: Cell) => boolean, consumed: Set<Cell>): Cell | null {
   const right = table.grid[label.row]?.[label.column + label.colSpan] ?? null;
   if (right && right.row === label.row && !isLabel(right) && !consumed.has(right)) return right;
-  const below = table.grid[label.row + label.rowSpan]?.[label.column] ?? null;
-  if (right && isLabel(right) && below && below.column === label.column && !isLabel(below) && !consumed.has(below)) return below;
-  return null;
+  if (right && !isLabel(right)) return null;
+  const belowRow = label.row + label.rowSpan;
+  const below = table.grid[belowRow]?.[label.column] ?? null;
+  if (!below || below.row !== belowRow || below.column !== label.column || below.colSpan !== label.colSpan) return null;
+  if (isLabel(below) || consumed.has(below) || rowCells(table, belowRow).some(isLabel)) return null;
+  return below;
 }
 
 /**

@@ -55,6 +55,7 @@ export const SchedulePoint = z
 
 export const TargetKind = z.enum(['quantitative', 'qualitative', 'range']);
 export const TargetOperator = z.enum(['>=', '<=', '>', '<', '=']);
+export const TargetDirection = z.enum(['higher-better', 'lower-better']);
 
 export const Target = z
   .object({
@@ -64,6 +65,13 @@ export const Target = z
     value: z.number().nullable(),
     valueMax: z.number().nullable(),
     unit: z.string().nullable(),
+    direction: TargetDirection.nullable()
+      .default(null)
+      .describe(
+        'Which way the value is better. higher-better: 指标性质 正向, or the operator >= or >; lower-better: 指标性质 反向, ' +
+          'or the operator <= or <. null for = and ranges without 正向/反向, and for qualitative and unreadable targets. ' +
+          'Documents written before this field read as null.',
+      ),
   })
   .meta({ id: 'Target' });
 
@@ -168,6 +176,7 @@ export type Budget = z.infer<typeof Budget>;
 export type SchedulePoint = z.infer<typeof SchedulePoint>;
 export type TargetKind = z.infer<typeof TargetKind>;
 export type TargetOperator = z.infer<typeof TargetOperator>;
+export type TargetDirection = z.infer<typeof TargetDirection>;
 export type Target = z.infer<typeof Target>;
 export type Basis = z.infer<typeof Basis>;
 export type Indicator = z.infer<typeof Indicator>;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertBatch, type BatchResult } from '../../src/batch/index.js';
 import type { Document } from '../../src/schema/document.js';
-import { readCsv, tempDir, yusuan } from '../cli/run.js';
+import { readCsv, tempDir, TSX_LOADER, yusuan } from '../cli/run.js';
 import { fixturePath, ROOT } from '../helpers.js';
 
 function files(dir: string): string[] {
@@ -67,7 +67,7 @@ describe('isolation', () => {
 });
 
 describe('--resume', () => {
-  it('skips unchanged inputs, reconverts changed ones, and writes the same combined files', () => {
+  it('skips unchanged inputs, reconverts changed ones and those made under another --year, and writes the same combined files', () => {
     const inputs = tempDir();
     const out = tempDir();
     for (const name of ['lunan-kexie-2025', 'lunan-jiaoyu-2025', 'gridbefore-2025']) copyFileSync(fixturePath(`fixtures/docx/${name}.docx`), join(inputs, `${name}.docx`));
@@ -77,6 +77,12 @@ describe('--resume', () => {
     const again = yusuan(['convert', inputs, '-o', out, '--resume']);
     expect(again.stderr).toContain('resumed: 3 input(s) unchanged since the last run were not converted again');
     for (const [f, text] of Object.entries(before)) expect(readFileSync(join(out, f), 'utf8'), f).toBe(text);
+
+    const withYear = yusuan(['convert', inputs, '-o', out, '--resume', '--year', '2030']);
+    expect(withYear.stderr).toContain('resumed: 0 input(s) unchanged');
+    expect(readCsv(join(out, 'projects.csv'))[1]?.[1]).toBe('2030');
+    expect(yusuan(['convert', inputs, '-o', out, '--resume', '--year', '2030']).stderr).toContain('resumed: 3 input(s) unchanged');
+    expect(yusuan(['convert', inputs, '-o', out, '--resume']).stderr).toContain('resumed: 0 input(s) unchanged');
 
     copyFileSync(fixturePath('fixtures/docx/wps-textbox-2025.docx'), join(inputs, 'gridbefore-2025.docx'));
     const changed = yusuan(['convert', inputs, '-o', out, '--resume']);
@@ -96,7 +102,7 @@ describe('stopping', () => {
       const source = sources[i % sources.length] as string;
       copyFileSync(fixturePath(`fixtures/pdf/${source}`), join(inputs, `${String(i).padStart(2, '0')}-${source}`));
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'convert', inputs, '-o', out, '--jobs', '1', '-q'], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'src/cli/main.ts'), 'convert', inputs, '-o', out, '--jobs', '1', '-q'], { cwd: ROOT });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Wait until some documents are written, then stop the run.

@@ -9,6 +9,7 @@ import type { Task } from '../../src/batch/pool.js';
 import { convertBytes } from '../../src/convert.js';
 
 async function handle(task: Task): Promise<void> {
+  parentPort?.postMessage({ id: task.id, started: true });
   if (task.path.includes('crash')) {
     setImmediate(() => {
       throw new Error('reader blew up');

@@ -196,3 +196,32 @@ describe('yusuan: usage errors exit 2 with one line', () => {
     expect(run.stdout).toContain('Usage: yusuan convert <file|dir>... [options]');
   });
 });
+
+describe('yusuan convert: paths that must not hurt', () => {
+  it('never removes or writes a file outside the output directory for a missing argument', () => {
+    const work = tempDir();
+    writeFileSync(join(work, 'notes.json'), '{"keep":1}');
+    mkdirSync(join(work, 'sub'));
+    const run = yusuan(['convert', '../notes', '-o', 'output', '-q'], { cwd: join(work, 'sub') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('../notes: no such file or directory\n');
+    expect(readFileSync(join(work, 'notes.json'), 'utf8')).toBe('{"keep":1}');
+  });
+
+  it('refuses an output path that is a file, as a usage error', () => {
+    const work = tempDir();
+    writeFileSync(join(work, 'out'), 'x');
+    const run = yusuan(['convert', fixturePath('fixtures/docx/lunan-kexie-2025.docx'), '-o', join(work, 'out')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(`yusuan: -o ${join(work, 'out')}: is a file, not a directory`);
+  });
+
+  it('passes over Office lock files (~$…) found in a directory', () => {
+    const inputs = tempDir();
+    copyFileSync(fixturePath('fixtures/docx/lunan-kexie-2025.docx'), join(inputs, 'kexie.docx'));
+    writeFileSync(join(inputs, '~$kexie.docx'), 'owner file');
+    const out = tempDir();
+    expect(yusuan(['convert', inputs, '-o', out, '-q']).status).toBe(0);
+    expect(readCsv(join(out, 'documents.csv')).map((r) => r[0])).toEqual(['source_path', 'kexie.docx']);
+  });
+});

@@ -13,7 +13,7 @@ function rows(project: Project): string[] {
 }
 
 function target(i: Indicator | undefined) {
-  return i?.target && { kind: i.target.kind, operator: i.target.operator, value: i.target.value, valueMax: i.target.valueMax, unit: i.target.unit };
+  return i?.target && { kind: i.target.kind, operator: i.target.operator, value: i.target.value, valueMax: i.target.valueMax, unit: i.target.unit, direction: i.target.direction };
 }
 
 describe('lunan-jiaoyu-2025.docx: another department, five projects', () => {
@@ -73,9 +73,9 @@ describe('lunan-jiaoyu-2025.docx: another department, five projects', () => {
     expect(indicators.map((i) => i.basis?.docNumber ?? null)).toEqual([
       '冀财教〔2024〕130号', '冀财教〔2024〕88号', '冀财教〔2023〕12号', '冀教计〔2024〕5号', null, null, null,
     ]);
-    expect(target(indicators[0])).toEqual({ kind: 'quantitative', operator: '>=', value: 1200, valueMax: null, unit: '人' });
-    expect(target(indicators[3])).toEqual({ kind: 'quantitative', operator: '=', value: 100, valueMax: null, unit: '%' });
-    expect(target(indicators[5])).toEqual({ kind: 'qualitative', operator: null, value: null, valueMax: null, unit: null });
+    expect(target(indicators[0])).toEqual({ kind: 'quantitative', operator: '>=', value: 1200, valueMax: null, unit: '人', direction: 'higher-better' });
+    expect(target(indicators[3])).toEqual({ kind: 'quantitative', operator: '=', value: 100, valueMax: null, unit: '%', direction: null });
+    expect(target(indicators[5])).toEqual({ kind: 'qualitative', operator: null, value: null, valueMax: null, unit: null, direction: null });
   });
 
   it('project 2: missing 项目编码 warns, thousands separators, blank 其他资金, every operator spelling', async () => {
@@ -84,14 +84,14 @@ describe('lunan-jiaoyu-2025.docx: another department, five projects', () => {
     expect(p2.code).toBeNull();
     expect(p2.budget).toEqual({ total: { raw: '3,500.00', yuan: 35000000 }, fiscal: { raw: '3,500.00', yuan: 35000000 }, other: null, carryover: null });
     expect(p2.indicators.map(target)).toEqual([
-      { kind: 'range', operator: null, value: 80, valueMax: 90, unit: '%' },
-      { kind: 'quantitative', operator: '>=', value: 95, valueMax: null, unit: '%' },
-      { kind: 'quantitative', operator: '>=', value: 98, valueMax: null, unit: '%' },
-      { kind: 'quantitative', operator: '<=', value: 3500, valueMax: null, unit: '万元' },
-      { kind: 'quantitative', operator: '<=', value: 5, valueMax: null, unit: '%' },
-      { kind: 'quantitative', operator: '=', value: 100, valueMax: null, unit: '%' },
-      { kind: 'qualitative', operator: null, value: null, valueMax: null, unit: null },
-      { kind: 'quantitative', operator: '>=', value: 90, valueMax: null, unit: '%' },
+      { kind: 'range', operator: null, value: 80, valueMax: 90, unit: '%', direction: null },
+      { kind: 'quantitative', operator: '>=', value: 95, valueMax: null, unit: '%', direction: 'higher-better' },
+      { kind: 'quantitative', operator: '>=', value: 98, valueMax: null, unit: '%', direction: 'higher-better' },
+      { kind: 'quantitative', operator: '<=', value: 3500, valueMax: null, unit: '万元', direction: 'lower-better' },
+      { kind: 'quantitative', operator: '<=', value: 5, valueMax: null, unit: '%', direction: 'lower-better' },
+      { kind: 'quantitative', operator: '=', value: 100, valueMax: null, unit: '%', direction: null },
+      { kind: 'qualitative', operator: null, value: null, valueMax: null, unit: null, direction: null },
+      { kind: 'quantitative', operator: '>=', value: 90, valueMax: null, unit: '%', direction: 'higher-better' },
     ]);
     expect(doc.diagnostics).toContainEqual({
       severity: 'warning', code: 'PROJECT_CODE_MISSING', message: 'project 校园安全管理经费 has an empty 项目编码',

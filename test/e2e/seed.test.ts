@@ -4,7 +4,7 @@
  * checked against the seed's text.
  */
 import { describe, expect, it } from 'vitest';
-import type { Indicator, Project, TargetOperator } from '../../src/schema/document.js';
+import type { Indicator, Project, TargetDirection, TargetOperator } from '../../src/schema/document.js';
 import { documentOf } from '../helpers.js';
 
 export const SEED_DOCX = 'fixtures/docx/lunan-kexie-2025.docx';
@@ -12,7 +12,7 @@ export const SEED_DOCX = 'fixtures/docx/lunan-kexie-2025.docx';
 type Row = [
   level1: string, level2: string, level3: string, description: string,
   target: string, kind: 'quantitative' | 'qualitative', operator: TargetOperator | null, value: number | null, unit: string | null,
-  basis: string,
+  direction: TargetDirection | null, basis: string,
 ];
 
 const KJ = '冀财教【2024】130号';
@@ -20,39 +20,39 @@ const LN = '路南发【2010】9号';
 const JD = '既定标准';
 
 const P1: Row[] = [
-  ['产出指标', '数量指标', '开展科普活动', '通过开展各种科普活动，吸引各重点人群参与，普及科普知识', '≥20次', 'quantitative', '>=', 20, '次', KJ],
-  ['产出指标', '质量指标', '科学技术普及', '实施《全民科学素质行动计划纲要》，改善科普设施，提升科普能力，开展多种形式的科普活动。', '≥13%', 'quantitative', '>=', 13, '%', KJ],
-  ['产出指标', '时效指标', '及时到位的进行科普宣传活动', '重点组织好流动科技馆巡展和科普助力“双减”进校园项目。', '≥10次', 'quantitative', '>=', 10, '次', KJ],
-  ['产出指标', '成本指标', '2025年支持市县科技创新和科学普及专项资金', '严格按照文件下达数据执行', '11万元', 'quantitative', '=', 11, '万元', KJ],
-  ['效益指标', '经济效益指标', '实现社会科普资源共享程度提高', '实现社会科普资源共享程度提高，科普传播能力不断增强。', '≥13%', 'quantitative', '>=', 13, '%', KJ],
-  ['效益指标', '社会效益指标', '继续创新基层科普服务理念和服务方式', '不断提升基层科普服务覆盖面和时效性', '≥30000人', 'quantitative', '>=', 30000, '人', KJ],
-  ['效益指标', '生态效益指标', '科普能力建设', '全区10个镇、街道科普组织全覆盖，建设1个国家级、1个省级科普示范社区。', '≥12个', 'quantitative', '>=', 12, '个', KJ],
-  ['效益指标', '可持续影响指标', '居民科普素质普遍提升率', '路南区居民科学素质普遍提升', '≥1%', 'quantitative', '>=', 1, '%', KJ],
-  ['满意度指标', '服务对象满意度指标', '群众满意度', '群众满意数量占总数的比例。', '≥90%', 'quantitative', '>=', 90, '%', KJ],
+  ['产出指标', '数量指标', '开展科普活动', '通过开展各种科普活动，吸引各重点人群参与，普及科普知识', '≥20次', 'quantitative', '>=', 20, '次', 'higher-better', KJ],
+  ['产出指标', '质量指标', '科学技术普及', '实施《全民科学素质行动计划纲要》，改善科普设施，提升科普能力，开展多种形式的科普活动。', '≥13%', 'quantitative', '>=', 13, '%', 'higher-better', KJ],
+  ['产出指标', '时效指标', '及时到位的进行科普宣传活动', '重点组织好流动科技馆巡展和科普助力“双减”进校园项目。', '≥10次', 'quantitative', '>=', 10, '次', 'higher-better', KJ],
+  ['产出指标', '成本指标', '2025年支持市县科技创新和科学普及专项资金', '严格按照文件下达数据执行', '11万元', 'quantitative', '=', 11, '万元', null, KJ],
+  ['效益指标', '经济效益指标', '实现社会科普资源共享程度提高', '实现社会科普资源共享程度提高，科普传播能力不断增强。', '≥13%', 'quantitative', '>=', 13, '%', 'higher-better', KJ],
+  ['效益指标', '社会效益指标', '继续创新基层科普服务理念和服务方式', '不断提升基层科普服务覆盖面和时效性', '≥30000人', 'quantitative', '>=', 30000, '人', 'higher-better', KJ],
+  ['效益指标', '生态效益指标', '科普能力建设', '全区10个镇、街道科普组织全覆盖，建设1个国家级、1个省级科普示范社区。', '≥12个', 'quantitative', '>=', 12, '个', 'higher-better', KJ],
+  ['效益指标', '可持续影响指标', '居民科普素质普遍提升率', '路南区居民科学素质普遍提升', '≥1%', 'quantitative', '>=', 1, '%', 'higher-better', KJ],
+  ['满意度指标', '服务对象满意度指标', '群众满意度', '群众满意数量占总数的比例。', '≥90%', 'quantitative', '>=', 90, '%', 'higher-better', KJ],
 ];
 
 const P2: Row[] = [
-  ['产出指标', '数量指标', '开展科普活动', '通过开展各种科普活动，吸引各重点人群参与，普及科普知识', '≥20次', 'quantitative', '>=', 20, '次', LN],
-  ['产出指标', '质量指标', '提高科学技术普及率', '实施《全民科学素质行动计划纲要》，改善科普设施，提升科普能力，开展多种形式的科普活动。', '有效提高科学技术知识普及率', 'qualitative', null, null, null, LN],
-  ['产出指标', '时效指标', '科普经费及时到位率', '重点组织好全国科普日河北科普活动，组织参与科技周、防灾减灾日、食品安全宣传周、节水日、土地日等科普宣传周日。', '≥100%', 'quantitative', '>=', 100, '%', LN],
-  ['产出指标', '成本指标', '项目预算控制数', '严格按照预算数据执行', '2万元', 'quantitative', '=', 2, '万元', LN],
-  ['效益指标', '经济效益指标', '及时到位的进行科普宣传活动', '及时到位的进行科普宣传活动', '≥13%', 'quantitative', '>=', 13, '%', LN],
-  ['效益指标', '社会效益指标', '实现社会科普资源共享程度提高', '实现社会科普资源共享程度提高，科普传播能力不断增强。', '≥30000人', 'quantitative', '>=', 30000, '人', LN],
-  ['效益指标', '生态效益指标', '科普能力建设', '全区10个镇、街道科普组织全覆盖，建设1个国家级、1个省级科普示范社区。', '≥12个', 'quantitative', '>=', 12, '个', LN],
-  ['效益指标', '可持续影响指标', '居民科普素质普遍提升', '路南区居民科学素质普遍提升', '居民科普素质普遍提升', 'qualitative', null, null, null, LN],
-  ['满意度指标', '服务对象满意度指标', '群众满意度', '群众满意数量占总数的比例。', '≥90%', 'quantitative', '>=', 90, '%', LN],
+  ['产出指标', '数量指标', '开展科普活动', '通过开展各种科普活动，吸引各重点人群参与，普及科普知识', '≥20次', 'quantitative', '>=', 20, '次', 'higher-better', LN],
+  ['产出指标', '质量指标', '提高科学技术普及率', '实施《全民科学素质行动计划纲要》，改善科普设施，提升科普能力，开展多种形式的科普活动。', '有效提高科学技术知识普及率', 'qualitative', null, null, null, null, LN],
+  ['产出指标', '时效指标', '科普经费及时到位率', '重点组织好全国科普日河北科普活动，组织参与科技周、防灾减灾日、食品安全宣传周、节水日、土地日等科普宣传周日。', '≥100%', 'quantitative', '>=', 100, '%', 'higher-better', LN],
+  ['产出指标', '成本指标', '项目预算控制数', '严格按照预算数据执行', '2万元', 'quantitative', '=', 2, '万元', null, LN],
+  ['效益指标', '经济效益指标', '及时到位的进行科普宣传活动', '及时到位的进行科普宣传活动', '≥13%', 'quantitative', '>=', 13, '%', 'higher-better', LN],
+  ['效益指标', '社会效益指标', '实现社会科普资源共享程度提高', '实现社会科普资源共享程度提高，科普传播能力不断增强。', '≥30000人', 'quantitative', '>=', 30000, '人', 'higher-better', LN],
+  ['效益指标', '生态效益指标', '科普能力建设', '全区10个镇、街道科普组织全覆盖，建设1个国家级、1个省级科普示范社区。', '≥12个', 'quantitative', '>=', 12, '个', 'higher-better', LN],
+  ['效益指标', '可持续影响指标', '居民科普素质普遍提升', '路南区居民科学素质普遍提升', '居民科普素质普遍提升', 'qualitative', null, null, null, null, LN],
+  ['满意度指标', '服务对象满意度指标', '群众满意度', '群众满意数量占总数的比例。', '≥90%', 'quantitative', '>=', 90, '%', 'higher-better', LN],
 ];
 
 const P3: Row[] = [
-  ['产出指标', '数量指标', '对接企业个数', '对接企业数', '≥5个', 'quantitative', '>=', 5, '个', JD],
-  ['产出指标', '质量指标', '招商企业个数', '招商企业数', '≥5个', 'quantitative', '>=', 5, '个', JD],
-  ['产出指标', '时效指标', '完成时限', '完成时限', '≥1年', 'quantitative', '>=', 1, '年', JD],
-  ['产出指标', '成本指标', '资金成本', '资金成本', '5万', 'quantitative', '=', 5, '万', JD],
-  ['效益指标', '经济效益指标', '促进社会经济发展', '有效促进社会经济发展', '促进经济效益发展', 'qualitative', null, null, null, JD],
-  ['效益指标', '社会效益指标', '带动市场经济', '有效拉动市场经济', '有效拉动市场经济', 'qualitative', null, null, null, JD],
-  ['效益指标', '生态效益指标', '生态效益提升值%', '生态效益提升值%', '≥10%', 'quantitative', '>=', 10, '%', JD],
-  ['效益指标', '可持续影响指标', '可持续性服务', '可持续性服务', '提供可持续性服务', 'qualitative', null, null, null, JD],
-  ['满意度指标', '服务对象满意度指标', '满意率', '满意率', '≥90%', 'quantitative', '>=', 90, '%', JD],
+  ['产出指标', '数量指标', '对接企业个数', '对接企业数', '≥5个', 'quantitative', '>=', 5, '个', 'higher-better', JD],
+  ['产出指标', '质量指标', '招商企业个数', '招商企业数', '≥5个', 'quantitative', '>=', 5, '个', 'higher-better', JD],
+  ['产出指标', '时效指标', '完成时限', '完成时限', '≥1年', 'quantitative', '>=', 1, '年', 'higher-better', JD],
+  ['产出指标', '成本指标', '资金成本', '资金成本', '5万', 'quantitative', '=', 5, '万', null, JD],
+  ['效益指标', '经济效益指标', '促进社会经济发展', '有效促进社会经济发展', '促进经济效益发展', 'qualitative', null, null, null, null, JD],
+  ['效益指标', '社会效益指标', '带动市场经济', '有效拉动市场经济', '有效拉动市场经济', 'qualitative', null, null, null, null, JD],
+  ['效益指标', '生态效益指标', '生态效益提升值%', '生态效益提升值%', '≥10%', 'quantitative', '>=', 10, '%', 'higher-better', JD],
+  ['效益指标', '可持续影响指标', '可持续性服务', '可持续性服务', '提供可持续性服务', 'qualitative', null, null, null, null, JD],
+  ['满意度指标', '服务对象满意度指标', '满意率', '满意率', '≥90%', 'quantitative', '>=', 90, '%', 'higher-better', JD],
 ];
 
 function basisOf(raw: string): Indicator['basis'] {
@@ -62,12 +62,12 @@ function basisOf(raw: string): Indicator['basis'] {
 }
 
 function expected(rows: Row[], table: number): Indicator[] {
-  return rows.map(([level1, level2, level3, description, raw, kind, operator, value, unit, basis], i) => ({
+  return rows.map(([level1, level2, level3, description, raw, kind, operator, value, unit, direction, basis], i) => ({
     level1,
     level2,
     level3,
     description,
-    target: { raw, kind, operator, value, valueMax: null, unit },
+    target: { raw, kind, operator, value, valueMax: null, unit, direction },
     basis: basisOf(basis),
     weight: null,
     level1Weight: null,

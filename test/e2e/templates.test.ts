@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, Project } from '../../src/schema/document.js';
 import { documentOf } from '../helpers.js';
 
-/** level1 | level2 | level3 | target raw | kind operator value unit | basis raw | weight | level1Weight */
+/** level1 | level2 | level3 | target raw | kind operator value unit direction | basis raw | weight | level1Weight */
 export function indicatorLines(project: Project): string[] {
   return project.indicators.map((i: Indicator) =>
     [
       i.level1, i.level2, i.level3, i.target?.raw,
-      `${i.target?.kind} ${i.target?.operator} ${i.target?.value} ${i.target?.unit}`,
+      `${i.target?.kind} ${i.target?.operator} ${i.target?.value} ${i.target?.unit} ${i.target?.direction}`,
       i.basis?.raw ?? '', i.weight ?? '', i.level1Weight ?? '',
     ].join('|'),
   );
@@ -63,13 +63,13 @@ describe('central-2025: the MOF 项目支出绩效目标表, all in one table', 
       template: 'central',
     });
     expect(indicatorLines(p1 as Project)).toEqual([
-      '产出指标|数量指标|价格监测品种数量|≥1200个|quantitative >= 1200 个|||50',
-      '产出指标|质量指标|监测数据报送及时准确率|≥98%|quantitative >= 98 %|||50',
-      '产出指标|时效指标|年度成本调查报告完成时间|2025年12月底前|qualitative null null null|||50',
-      '产出指标|成本指标|项目预算控制数|≤1860万元|quantitative <= 1860 万元|||50',
-      '效益指标|社会效益指标|为宏观调控和价格决策提供数据支撑|有效支撑|qualitative null null null|||30',
-      '效益指标|可持续影响指标|价格监测体系持续稳定运行|长期|qualitative null null null|||30',
-      '满意度指标|服务对象满意度指标|决策部门满意度|≥90%|quantitative >= 90 %|||10',
+      '产出指标|数量指标|价格监测品种数量|≥1200个|quantitative >= 1200 个 higher-better|||50',
+      '产出指标|质量指标|监测数据报送及时准确率|≥98%|quantitative >= 98 % higher-better|||50',
+      '产出指标|时效指标|年度成本调查报告完成时间|2025年12月底前|qualitative null null null null|||50',
+      '产出指标|成本指标|项目预算控制数|≤1860万元|quantitative <= 1860 万元 lower-better|||50',
+      '效益指标|社会效益指标|为宏观调控和价格决策提供数据支撑|有效支撑|qualitative null null null null|||30',
+      '效益指标|可持续影响指标|价格监测体系持续稳定运行|长期|qualitative null null null null|||30',
+      '满意度指标|服务对象满意度指标|决策部门满意度|≥90%|quantitative >= 90 % higher-better|||10',
     ]);
   });
 
@@ -120,23 +120,23 @@ describe('separate-columns-2025: 指标性质 | 指标值 | 度量单位 | 权�
       template: 'separate-columns',
     });
     expect(indicatorLines(p1)).toEqual([
-      '产出指标|数量指标|保障在职人员数|=18人|quantitative = 18 人|计划标准|20|',
-      '产出指标|数量指标|发放(缴纳)覆盖率|=100%|quantitative = 100 %|计划标准|20|',
-      '产出指标|质量指标|工资发放准确率|≥99%|quantitative >= 99 %|川财预〔2024〕18号|10|',
-      '产出指标|时效指标|工资按月发放及时率|＞95%|quantitative > 95 %|历史标准|10|',
-      '产出指标|成本指标|工资性支出总额|≤1286400元|quantitative <= 1286400 元|川财预〔2024〕18号|10|',
-      '效益指标|社会效益指标|保障机关正常运转|有效保障|qualitative null null null|计划标准|10|',
-      '效益指标|可持续影响指标|人员在岗率|95%|quantitative null 95 %|历史标准|10|',
-      '满意度指标|服务对象满意度指标|干部职工满意度|≥90%|quantitative >= 90 %|历史标准|10|',
+      '产出指标|数量指标|保障在职人员数|=18人|quantitative = 18 人 null|计划标准|20|',
+      '产出指标|数量指标|发放(缴纳)覆盖率|=100%|quantitative = 100 % null|计划标准|20|',
+      '产出指标|质量指标|工资发放准确率|≥99%|quantitative >= 99 % higher-better|川财预〔2024〕18号|10|',
+      '产出指标|时效指标|工资按月发放及时率|＞95%|quantitative > 95 % higher-better|历史标准|10|',
+      '产出指标|成本指标|工资性支出总额|≤1286400元|quantitative <= 1286400 元 lower-better|川财预〔2024〕18号|10|',
+      '效益指标|社会效益指标|保障机关正常运转|有效保障|qualitative null null null null|计划标准|10|',
+      '效益指标|可持续影响指标|人员在岗率|95%|quantitative null 95 % higher-better|历史标准|10|',
+      '满意度指标|服务对象满意度指标|干部职工满意度|≥90%|quantitative >= 90 % higher-better|历史标准|10|',
     ]);
     expect(p1.indicators.reduce((n, i) => n + (i.weight ?? 0), 0)).toBe(100);
   });
 
   it('parses operator, value and unit columns as the one-cell target would be: ≥ | 300 | 家次 is ≥300家次', async () => {
     const p2 = (await documentOf(file)).projects[1] as Project;
-    expect(p2.indicators[0]?.target).toEqual({ raw: '≥300家次', kind: 'quantitative', operator: '>=', value: 300, valueMax: null, unit: '家次' });
-    expect(p2.indicators[2]?.target).toEqual({ raw: '=100%', kind: 'quantitative', operator: '=', value: 100, valueMax: null, unit: '%' });
-    expect(p2.indicators[3]?.target).toEqual({ raw: '＜5%', kind: 'quantitative', operator: '<', value: 5, valueMax: null, unit: '%' });
+    expect(p2.indicators[0]?.target).toEqual({ raw: '≥300家次', kind: 'quantitative', operator: '>=', value: 300, valueMax: null, unit: '家次', direction: 'higher-better' });
+    expect(p2.indicators[2]?.target).toEqual({ raw: '=100%', kind: 'quantitative', operator: '=', value: 100, valueMax: null, unit: '%', direction: null });
+    expect(p2.indicators[3]?.target).toEqual({ raw: '＜5%', kind: 'quantitative', operator: '<', value: 5, valueMax: null, unit: '%', direction: 'lower-better' });
   });
 });
 
@@ -171,13 +171,13 @@ describe('multi-project-2025: several projects in one table, a project split ove
       template: 'central',
     });
     expect(indicatorLines(p1 as Project)).toEqual([
-      '产出指标|数量指标|雾炮车降尘抑尘服务配备车辆数|10辆|quantitative = 10 辆|计划标准||',
-      '产出指标|数量指标|雾炮车风炮射程|≥80M|quantitative >= 80 M|计划标准||',
-      '产出指标|质量指标|服务周期内空气质量|优良|qualitative null null null|计划标准||',
-      '产出指标|时效指标|服务周期|2025.01-2025.12|qualitative null null null|计划标准||',
-      '产出指标|成本指标|雾炮车降尘抑尘服务费|≤250万元|quantitative <= 250 万元|计划标准||',
-      '效益指标|社会效益指标|服务周期内，市民对空气质量改善的满意程度|≥85%|quantitative >= 85 %|计划标准||',
-      '效益指标|社会公众或服务对象满意度指标|市民满意度|≥90%|quantitative >= 90 %|计划标准||',
+      '产出指标|数量指标|雾炮车降尘抑尘服务配备车辆数|10辆|quantitative = 10 辆 null|计划标准||',
+      '产出指标|数量指标|雾炮车风炮射程|≥80M|quantitative >= 80 M higher-better|计划标准||',
+      '产出指标|质量指标|服务周期内空气质量|优良|qualitative null null null null|计划标准||',
+      '产出指标|时效指标|服务周期|2025.01-2025.12|qualitative null null null null|计划标准||',
+      '产出指标|成本指标|雾炮车降尘抑尘服务费|≤250万元|quantitative <= 250 万元 lower-better|计划标准||',
+      '效益指标|社会效益指标|服务周期内，市民对空气质量改善的满意程度|≥85%|quantitative >= 85 % higher-better|计划标准||',
+      '效益指标|社会公众或服务对象满意度指标|市民满意度|≥90%|quantitative >= 90 % higher-better|计划标准||',
     ]);
   });
 
@@ -185,6 +185,6 @@ describe('multi-project-2025: several projects in one table, a project split ove
     const p4 = (await documentOf(file)).projects[3] as Project;
     expect(p4.goal).toBe('通过购买服务对城区260万平方米以上道路实施人工清扫和机械化保洁，道路保洁质量达标率达到95%以上，市容市貌明显改善。');
     expect(p4.indicators.map((i) => i.provenance.table)).toEqual(Array(9).fill(3));
-    expect(p4.indicators[0]?.target).toEqual({ raw: '≥260万平方米', kind: 'quantitative', operator: '>=', value: 260, valueMax: null, unit: '万平方米' });
+    expect(p4.indicators[0]?.target).toEqual({ raw: '≥260万平方米', kind: 'quantitative', operator: '>=', value: 260, valueMax: null, unit: '万平方米', direction: 'higher-better' });
   });
 });

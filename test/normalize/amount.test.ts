@@ -167,3 +167,17 @@ describe('parseAmount', () => {
     expect(parseAmount(raw, '万元', at).value?.yuan).toBe(yuan);
   });
 });
+
+describe('amounts beyond exact doubles', () => {
+  const at = { project: 'P1', table: 2, row: 3, column: 5 };
+  it('keeps the raw text and leaves yuan null when the value needs more than 15 significant digits', () => {
+    const parsed = parseAmount('9007199254740993', '元', at);
+    expect(parsed.value).toEqual({ raw: '9007199254740993', yuan: null });
+    expect(parsed.messages.map((m) => [m.severity, m.code])).toEqual([['warning', 'AMOUNT_UNREADABLE']]);
+  });
+
+  it('still reads 15 significant digits exactly', () => {
+    expect(parseAmount('12345678901.2345', '万元', at).value).toEqual({ raw: '12345678901.2345', yuan: 123456789012345 });
+    expect(parseAmount('3,286,618,082.20', '元', at).value).toEqual({ raw: '3,286,618,082.20', yuan: 3286618082.2 });
+  });
+});

@@ -1,21 +1,26 @@
 import { describe, it, expect } from 'vitest';
 import { composeTarget, parseTarget } from '../../src/normalize/target.js';
-import type { Target, TargetOperator } from '../../src/schema/document.js';
+import type { Target, TargetDirection, TargetOperator } from '../../src/schema/document.js';
 
 const at = { project: 'P1', table: 2, row: 3, column: 5 };
 const where = { project: 'P1', page: null, table: 2, row: 3, column: 5 };
 
+/** The direction each operator implies: floors are met higher, ceilings lower, `=` says nothing. */
+const IMPLIED: Record<TargetOperator, TargetDirection | null> = {
+  '>=': 'higher-better', '>': 'higher-better', '<=': 'lower-better', '<': 'lower-better', '=': null,
+};
+
 function quantitative(raw: string, operator: TargetOperator, value: number, unit: string | null): Target {
-  return { raw, kind: 'quantitative', operator, value, valueMax: null, unit };
+  return { raw, kind: 'quantitative', operator, value, valueMax: null, unit, direction: IMPLIED[operator] };
 }
 function qualitative(raw: string): Target {
-  return { raw, kind: 'qualitative', operator: null, value: null, valueMax: null, unit: null };
+  return { raw, kind: 'qualitative', operator: null, value: null, valueMax: null, unit: null, direction: null };
 }
 function range(raw: string, value: number, valueMax: number, unit: string | null): Target {
-  return { raw, kind: 'range', operator: null, value, valueMax, unit };
+  return { raw, kind: 'range', operator: null, value, valueMax, unit, direction: null };
 }
 function unread(raw: string): Target {
-  return { raw, kind: null, operator: null, value: null, valueMax: null, unit: null };
+  return { raw, kind: null, operator: null, value: null, valueMax: null, unit: null, direction: null };
 }
 
 describe('parseTarget: blank', () => {
@@ -96,6 +101,18 @@ describe('parseTarget: quantitative', () => {
     ['结余率（资金结余/预算）≤5%', '<=', 5, '%'],
     ['PM2.5浓度≤35微克/立方米', '<=', 35, '微克/立方米'],
     ['满意度 ≥ 90%', '>=', 90, '%'],
+    // A subject before an operator word, when exactly a number and a unit follow.
+    ['满意度达到90%', '=', 90, '%'],
+    ['覆盖率达到100%', '=', 100, '%'],
+    ['满意度 达到 90%', '=', 90, '%'],
+    ['群众满意度等于95%', '=', 95, '%'],
+    ['满意度不低于90%', '>=', 90, '%'],
+    ['受益人数不少于500人', '>=', 500, '人'],
+    ['故障率低于5%', '<', 5, '%'],
+    ['响应时间不超过24小时', '<=', 24, '小时'],
+    ['较上年增长不低于5个百分点', '>=', 5, '个百分点'],
+    ['PM2.5浓度低于35微克/立方米', '<', 35, '微克/立方米'],
+    ['完成率达到95%以上', '>=', 95, '%'],
     // Suffix words.
     ['90%以上', '>=', 90, '%'],
     ['90%及以上', '>=', 90, '%'],
@@ -103,6 +120,15 @@ describe('parseTarget: quantitative', () => {
     ['5%及以下', '<=', 5, '%'],
     ['5%以内', '<=', 5, '%'],
     ['3天以内', '<=', 3, '天'],
+    // `内` after a number and unit is `以内`.
+    ['3天内', '<=', 3, '天'],
+    ['24小时内', '<=', 24, '小时'],
+    ['5个工作日内', '<=', 5, '个工作日'],
+    ['6个月内', '<=', 6, '个月'],
+    ['3年内', '<=', 3, '年'],
+    ['3天之内', '<=', 3, '天'],
+    ['≤24小时内', '<=', 24, '小时'],
+    ['<3天内', '<', 3, '天'],
     ['≥90%以上', '>=', 90, '%'],
     ['>90%以上', '>', 90, '%'],
     ['≤5%以内', '<=', 5, '%'],
@@ -111,6 +137,18 @@ describe('parseTarget: quantitative', () => {
     // A plain `=` gives way to the suffix: `达到90%以上` is "at least 90%".
     ['达到90%以上', '>=', 90, '%'],
     ['=5%以内', '<=', 5, '%'],
+    // A plus after the number is "or more".
+    ['20+', '>=', 20, null],
+    ['20+次', '>=', 20, '次'],
+    ['≥20+', '>=', 20, null],
+    ['+5%', '=', 5, '%'], // an explicit sign on one number, like `-5%`
+    // A unit in brackets is the unit.
+    ['≥80（分）', '>=', 80, '分'],
+    ['≥80(分)', '>=', 80, '分'],
+    ['≥80 （分）', '>=', 80, '分'],
+    ['100（%）', '=', 100, '%'],
+    ['≤5(%)以内', '<=', 5, '%'],
+    ['≥500元/(人·月)', '>=', 500, '元/(人·月)'],
   ])('%j → %j %j %j', (raw, operator, value, unit) => {
     expect(parseTarget(raw, at)).toEqual({ value: quantitative(raw, operator, value, unit), messages: [] });
   });
@@ -137,6 +175,8 @@ describe('parseTarget: ranges', () => {
     ['1.5-2.5万元', 1.5, 2.5, '万元'],
     ['3,000-5,000人', 3000, 5000, '人'],
     ['90-90%', 90, 90, '%'],
+    ['80（%）-90（%）', 80, 90, '%'],
+    ['80-90(分)', 80, 90, '分'],
   ])('%j → %j..%j %j', (raw, value, valueMax, unit) => {
     expect(parseTarget(raw, at)).toEqual({ value: range(raw, value, valueMax, unit), messages: [] });
   });
@@ -152,6 +192,7 @@ describe('parseTarget: date periods are qualitative', () => {
     ['2025年12月底前'],
     ['2025年12月31日前完成'],
     ['2025年底'],
+    ['2025年内'],
     ['2025年'],
     ['1-12月'],
     ['12月底前'],
@@ -181,16 +222,21 @@ describe('parseTarget: qualitative', () => {
     ['不低于上年'],
     ['高于全省平均水平'],
     ['超过预期'],
-    ['覆盖率达到100%'], // a word, not a symbol, after the subject: prose
-    ['同比增长10%以上'],
+    // A word after a subject is an operator only when exactly a number and a unit follow.
+    ['覆盖率达到全市平均水平'],
+    ['满意度达到预期'],
+    ['覆盖率达到100%的目标'],
+    ['覆盖率达到100%，逐年提高'],
+    ['全年开展活动，参与人数不少于100人'], // the subject is one clause
+    ['同比增长10%以上'], // 增长 is no operator
     ['全年'],
     ['无'],
     ['以上'],
     // A sentence that starts with a number: not quantitative.
     ['100%完成'],
-    ['3天内'],
-    ['10人左右'],
     ['3个工作日内完成'],
+    ['年内完成'],
+    ['在规定时间内'],
     ['5%，逐年提高'],
   ])('%j → qualitative without message', (raw) => {
     expect(parseTarget(raw, at)).toEqual({ value: qualitative(raw), messages: [] });
@@ -218,7 +264,7 @@ describe('parseTarget: unreadable', () => {
     ['≥100m2', 'joins several numbers', 'warning'],
     ['80-90-100', 'joins several numbers in a way that is not a range', 'warning'],
     ['≥95%，且无事故', 'has text after the number that is not a unit: "%,且无事故"', 'warning'],
-    ['≤24小时内', 'has text after the number that is not a unit: "小时内"', 'warning'],
+    ['≤24小时前', 'has text after the number that is not a unit: "小时前"', 'warning'],
     // Longer than the 8 characters a unit may have.
     ['≥3个乡镇开展科普活动', 'has text after the number that is not a unit: "个乡镇开展科普活动"', 'warning'],
     ['≤90%以上', 'has an operator "≤" that contradicts "以上"', 'warning'],
@@ -227,6 +273,28 @@ describe('parseTarget: unreadable', () => {
     ['80%-90元', 'is a range whose ends have different units ("%", "元")', 'warning'],
     ['≥80%-90%', 'has both an operator and a range', 'warning'],
     ['80%-90%以上', 'is a range followed by "以上"', 'warning'],
+    ['≥80分)', 'has text after the number that is not a unit: "分)"', 'warning'],
+    ['≥80(分', 'has text after the number that is not a unit: "(分"', 'warning'],
+    ['≥3天内', 'has an operator "≥" that contradicts "内"', 'warning'],
+    ['3-5天内', 'is a range followed by "内"', 'warning'],
+    // Approximate and signed values are no exact number.
+    ['±5%', 'is a signed value ("±"), not one number', 'warning'],
+    ['± 5%', 'is a signed value ("±"), not one number', 'warning'],
+    ['20±2℃', 'is a signed value ("±"), not one number', 'warning'],
+    ['约20次', 'is an approximate value ("约"), not an exact number', 'warning'],
+    ['大约30人', 'is an approximate value ("大约"), not an exact number', 'warning'],
+    ['约为20次', 'is an approximate value ("约为"), not an exact number', 'warning'],
+    ['≥约20次', 'is an approximate value ("约"), not an exact number', 'warning'],
+    ['满意度达到约90%', 'is an approximate value ("约"), not an exact number', 'warning'],
+    ['20次左右', 'is an approximate value ("左右"), not an exact number', 'warning'],
+    ['10人左右', 'is an approximate value ("左右"), not an exact number', 'warning'],
+    ['20 次 左右', 'is an approximate value ("左右"), not an exact number', 'warning'],
+    ['80%-90%左右', 'is an approximate value ("左右"), not an exact number', 'warning'],
+    ['50%-', 'has a sign "-" after the number (a signed value or an unfinished range)', 'warning'],
+    ['50-', 'has a sign "-" after the number (a signed value or an unfinished range)', 'warning'],
+    ['20次+5', 'has a sign "+" after the number (a signed value or an unfinished range)', 'warning'],
+    ['20+以上', 'has both "+" and "以上"', 'warning'],
+    ['≤20+', 'has an operator "≤" that contradicts "+"', 'warning'],
     ['-', 'is a placeholder, not a target', 'info'],
     ['—', 'is a placeholder, not a target', 'info'],
     ['——', 'is a placeholder, not a target', 'info'],
@@ -237,6 +305,33 @@ describe('parseTarget: unreadable', () => {
       value: unread(raw),
       messages: [{ ...where, severity, code: 'TARGET_UNREADABLE', message: `target "${raw}" ${reason}` }],
     });
+  });
+});
+
+describe('parseTarget: direction', () => {
+  it.each<[string, TargetDirection | null]>([
+    ['≥20次', 'higher-better'],
+    ['>92%', 'higher-better'],
+    ['不低于90%', 'higher-better'],
+    ['90%以上', 'higher-better'],
+    ['20+', 'higher-better'],
+    ['满意度不低于90%', 'higher-better'],
+    ['≤5%', 'lower-better'],
+    ['<5%', 'lower-better'],
+    ['不超过24小时', 'lower-better'],
+    ['5%以内', 'lower-better'],
+    ['3天内', 'lower-better'],
+    ['故障率低于5%', 'lower-better'],
+    ['=100%', null],
+    ['11万元', null],
+    ['满意度达到90%', null],
+    ['80%-90%', null],
+    ['有效提升', null],
+    ['2025年12月底前', null],
+    ['约20次', null],
+    ['≥**人', null],
+  ])('%j → %j', (raw, direction) => {
+    expect(parseTarget(raw, at).value?.direction).toBe(direction);
   });
 });
 

@@ -9,6 +9,7 @@
  * auto-numbered paragraphs.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { InputError } from '../errors.js';
 import type { Block, Cell, Paragraph, Table } from '../model.js';
 import { collapseSpace, joinPieces } from '../text.js';
 import { ListCounter } from './numbering.js';
@@ -18,6 +19,9 @@ import { child, elements, intVal, isOn, textContent, val, type Element } from '.
 
 /** Deeper nesting than this is not read (a hostile or broken file; real ones nest 1–2). */
 export const MAX_TABLE_DEPTH = 16;
+/** Word allows 63 grid columns; a table wider than this, or a grid larger, is hostile. */
+export const MAX_GRID_COLUMNS = 1000;
+export const MAX_GRID_CELLS = 2_000_000;
 
 interface Counters {
   paragraphs: number;
@@ -64,6 +68,8 @@ export class BodyReader {
     for (const el of elements(container)) {
       switch (el.name) {
         case 'w:sdt': {
+          // A content control still showing its placeholder (「单击或点击此处输入文字。」) holds no data.
+          if (isOn(child(el, 'w:sdtPr'), 'w:showingPlcHdr')) break;
           const inner = child(el, 'w:sdtContent');
           if (inner) yield* this.content(inner);
           break;
@@ -168,9 +174,16 @@ export class BodyReader {
         case 'w:fldData':
         case 'w:softHyphen':
           break;
+        case 'w:r':
+          // Hidden text (w:vanish) is not printed, so it is not read.
+          if (!isOn(child(c, 'w:rPr'), 'w:vanish')) this.readInline(c, acc);
+          break;
+        case 'w:sdt':
+          if (!isOn(child(c, 'w:sdtPr'), 'w:showingPlcHdr')) this.readInline(c, acc);
+          break;
         default:
-          // Runs, hyperlinks, smart tags, fields, content controls, insertions, drawings:
-          // descend, so text and text boxes are found wherever the producer put them.
+          // Hyperlinks, smart tags, fields, content controls, insertions, drawings: descend,
+          // so text and text boxes are found wherever the producer put them.
           this.readInline(c, acc);
       }
     }
@@ -209,6 +222,10 @@ export class BodyReader {
       };
     });
     const columnCount = Math.max(gridColumns, ...layout.map((r) => r.before + r.cells.reduce((n, c) => n + c.span, 0) + r.after), 0);
+    // Checked before the grid is allocated: a few bytes of w:gridSpan must not cost gigabytes.
+    if (columnCount > MAX_GRID_COLUMNS || columnCount * layout.length > MAX_GRID_CELLS) {
+      throw new InputError('too-complex', `table ${ordinal} claims ${columnCount} columns × ${layout.length} rows (limit ${MAX_GRID_COLUMNS} columns, ${MAX_GRID_CELLS} cells); not read`);
+    }
     const grid: (Cell | null)[][] = layout.map(() => new Array<Cell | null>(columnCount).fill(null));
 
     layout.forEach((row, r) => {

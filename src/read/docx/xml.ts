@@ -21,11 +21,18 @@ export function isElement(node: ChildNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-/** Parse an XML part and return its root element. */
+/**
+ * Parse an XML part and return its root element. htmlparser2 is lenient: it closes what a
+ * damaged part leaves open. A part that does not end with its root's closing tag has lost
+ * its end (a truncated download, a damaged zip entry), and what it still holds would pass
+ * for a complete document with projects missing, so it is refused.
+ */
 export function parseXml(bytes: Uint8Array, partName: string): Element {
-  const dom = parseDocument(decode(bytes), { xmlMode: true });
+  const text = decode(bytes);
+  const dom = parseDocument(text, { xmlMode: true });
   const root = dom.children.find(isElement);
   if (!root) throw new InputError('corrupt', `${partName} holds no XML element`);
+  if (!text.trimEnd().endsWith(`</${root.name}>`)) throw new InputError('corrupt', `${partName} is cut off: it does not end with </${root.name}>`);
   const prefix = Object.entries(root.attribs).find(([k, v]) => k.startsWith('xmlns:') && v === MAIN_NS)?.[0].slice(6);
   if (prefix && prefix !== 'w') renamePrefix(root, `${prefix}:`);
   else if (!prefix && root.attribs.xmlns === MAIN_NS) qualifyDefault(root);
