@@ -1,10 +1,11 @@
 /**
  * Budget rules: the money block of a project table (预算数, 其中：财政资金 / 上年结转 /
- * 其他资金) must add up. Compared in yuan, exactly (see yuan.ts). A blank source counts
+ * 其他资金) must add up. Compared in yuan, exactly (see exact-decimal.ts). A blank source counts
  * as 0 only when at least one source is given: a template that prints the total alone
  * states no split, and that is not a mismatch.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { isAmountPlaceholder } from '../normalize/amount.js';
 import type { Amount, Document, Project } from '../schema/document.js';
 import { hasProjectTable, projectLabel, projectLocation, type Rule } from './rule.js';
 import { exactDifference, exactSum } from './exact-decimal.js';
@@ -61,7 +62,6 @@ function sourcesMismatch(document: Document): Diagnostic[] {
 }
 
 /** Cells that say "nothing here": dashes, a slash, 无 (the amount normalizer reads them as no value). */
-const PLACEHOLDER = /^(?:[-—–―─]+|\/|无)$/u;
 
 function totalMissing(document: Document): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -72,7 +72,7 @@ function totalMissing(document: Document): Diagnostic[] {
     let problem: string | null = null;
     if (total === null) problem = 'has no total (预算数 is blank)';
     else if (total.yuan === 0) problem = `has a total of zero (预算数 ${total.raw})`;
-    else if (total.yuan === null && PLACEHOLDER.test(total.raw.trim())) problem = `has no total (预算数 is "${total.raw}")`;
+    else if (total.yuan === null && isAmountPlaceholder(total.raw)) problem = `has no total (预算数 is "${total.raw}")`;
     if (problem !== null) found.push(diagnostic('BUDGET_TOTAL_MISSING', `project ${projectLabel(project)} ${problem}`, projectLocation(project)));
   }
   return found;

@@ -13,21 +13,19 @@
  * Unit costs (`≥720元/生·年`) are not money totals and are skipped.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { shiftDecimal } from '../normalize/amount.js';
+import { moneyUnitPlaces, shiftDecimal } from '../normalize/amount.js';
 import type { Document, Indicator, Project, Target } from '../schema/document.js';
 import { indicatorLabel, indicatorLocation, projectLabel, projectLocation, type Rule } from './rule.js';
 import { exactSum } from './exact-decimal.js';
-
-/** Money units a target may carry, as powers of ten to yuan. `万` alone is 万元 (seed: `5万`). */
-const MONEY_UNIT_PLACES: Readonly<Record<string, number>> = { 元: 0, 千元: 3, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
 
 const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** A number of the target in yuan, exactly; null when the unit is no money unit. */
 function toYuan(value: number, unit: string | null): number | null {
-  const places = unit === null ? undefined : MONEY_UNIT_PLACES[unit];
+  // `万` alone is 万元 (the seed prints `5万`).
+  const places = moneyUnitPlaces(unit);
   const numeral = String(value);
-  if (places === undefined || !PLAIN_DECIMAL.test(numeral)) return null;
+  if (places === null || !PLAIN_DECIMAL.test(numeral)) return null;
   return Number(shiftDecimal(numeral, places));
 }
 

@@ -67,11 +67,24 @@ export function shiftDecimal(numeral: string, places: number): string {
 /** Cells that say "nothing here" rather than "zero": dashes of any width, slashes, 无. */
 const PLACEHOLDER = /^(?:[-—–―─]+|\/|无)$/u;
 
+export function isAmountPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.trim());
+}
+
 /** A unit written inside the cell: `250万`, `250万元`, `3500元`, `1.2亿元`, `5千元`. */
 const CELL_UNIT = /^(.*?)\s*(亿元|万元|千元|亿|万|千|元)$/u;
 const CELL_UNIT_NAMES: Readonly<Record<string, AmountUnit>> = {
   亿元: '亿元', 亿: '亿元', 万元: '万元', 万: '万元', 千元: '千元', 千: '千元', 元: '元',
 };
+
+/**
+ * How many places a money unit written after a number (in a cell or a target: `250万`,
+ * `≤90万元`) shifts it to yuan; null for anything that is not a money unit.
+ */
+export function moneyUnitPlaces(unit: string | null): number | null {
+  const named = unit === null ? undefined : CELL_UNIT_NAMES[unit];
+  return named === undefined ? null : UNIT_PLACES[named];
+}
 
 /** A currency sign some exports print before the number. */
 const CURRENCY_SIGN = /^[¥￥]\s*/u;

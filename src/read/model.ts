@@ -72,11 +72,6 @@ export interface DocumentModel {
   pageCount: number | null;
 }
 
-/** The text at a grid position, '' where no cell stands. */
-export function textAt(table: Table, row: number, column: number): string {
-  return table.grid[row]?.[column]?.text ?? '';
-}
-
 /** The distinct origin cells of one row, left to right. */
 export function rowCells(table: Table, row: number): Cell[] {
   const out: Cell[] = [];

@@ -1,7 +1,7 @@
 /**
  * What a template is: data, not code. A template names the labels a region's tables print
  * for each field of a project and each column of its indicator block; the shared engine
- * (fields.ts, indicators.ts, assemble.ts) applies them. Adding a region's layout means
+ * (scan-table.ts, indicator-rows.ts, assemble.ts) applies them. Adding a region's layout means
  * adding one file under templates/ and listing it in templates/index.ts.
  */
 /** Fields of a project printed as label → value. */
