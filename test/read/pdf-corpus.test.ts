@@ -4,36 +4,18 @@
  * a performance-target table; all have ruled budget tables. Values below were checked
  * against the pages rendered with pdftoppm.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Cell, DocumentModel, Paragraph, Table } from '../../src/read/model.js';
-import { readPdf } from '../../src/read/pdf/index.js';
 import { isPageNumber } from '../../src/read/pdf/layout.js';
 import { fixturePath } from '../helpers.js';
+import { cellAt, paragraphs, readRepoPdf, tables } from './pdf-helpers.js';
 
 const DIR = 'test/corpus/real-disclosures';
 const FILES = readdirSync(fixturePath(DIR))
   .filter((f) => f.endsWith('.pdf'))
   .sort();
 
-const cache = new Map<string, ReturnType<typeof readPdf>>();
-function read(name: string): ReturnType<typeof readPdf> {
-  let pending = cache.get(name);
-  if (!pending) {
-    pending = readPdf(new Uint8Array(readFileSync(fixturePath(`${DIR}/${name}`))));
-    cache.set(name, pending);
-  }
-  return pending;
-}
-
-const tables = (m: DocumentModel): Table[] => m.blocks.filter((b): b is Table => b.kind === 'table');
-const paragraphs = (m: DocumentModel): Paragraph[] => m.blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
-
-function cellAt(t: Table, row: number, column: number): Cell {
-  const c = t.grid[row]?.[column];
-  if (!c) throw new Error(`table ${t.ordinal}: no cell at (${row},${column})`);
-  return c;
-}
+const read = (name: string): ReturnType<typeof readRepoPdf> => readRepoPdf(`${DIR}/${name}`);
 
 describe('real disclosures', () => {
   it('has the twelve files of the corpus', () => {

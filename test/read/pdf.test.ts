@@ -5,28 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/read/errors.js';
-import type { Cell, DocumentModel, Paragraph, Table } from '../../src/read/model.js';
+import type { Cell, DocumentModel, Table } from '../../src/read/model.js';
 import { readPdf } from '../../src/read/pdf/index.js';
 import { fixturePath } from '../helpers.js';
+import { cellAt, paragraphs, readRepoPdf, tables } from './pdf-helpers.js';
 
-const cache = new Map<string, ReturnType<typeof readPdf>>();
-function read(relative: string): ReturnType<typeof readPdf> {
-  let pending = cache.get(relative);
-  if (!pending) {
-    pending = readPdf(new Uint8Array(readFileSync(fixturePath(relative))));
-    cache.set(relative, pending);
-  }
-  return pending;
-}
-
-const tables = (m: DocumentModel): Table[] => m.blocks.filter((b): b is Table => b.kind === 'table');
-const paragraphs = (m: DocumentModel): Paragraph[] => m.blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
-
-function cellAt(t: Table, row: number, column: number): Cell {
-  const c = t.grid[row]?.[column];
-  if (!c) throw new Error(`table ${t.ordinal}: no cell at (${row},${column})`);
-  return c;
-}
+const read = readRepoPdf;
 
 /** The model's table invariants: rectangular grid, origins, spans, row-major cells, pages. */
 function expectWellFormed(t: Table): void {
