@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { checkDocument, RULES } from './check/index.js';
-import type { Diagnostic } from './diagnostics.js';
+import { CODES, diagnostic, type Diagnostic } from './diagnostics.js';
 import { InputError, type InputErrorKind } from './read/errors.js';
 import { formatOfName, readDocument, type Format } from './read/index.js';
 import { normalize } from './normalize/index.js';
@@ -19,6 +19,11 @@ export interface ConvertOptions {
   year?: number | null;
   /** `--strict`: a document with warnings fails. */
   strict?: boolean;
+  /**
+   * `--unit`: the amount unit of tables that print none. Without it such amounts are read in
+   * the template's default unit and the document is partial, since the unit was guessed.
+   */
+  unit?: '万元' | '元' | null;
 }
 
 export interface Conversion {
@@ -52,7 +57,7 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
   try {
     const read = await readDocument(bytes, claimed);
     const recognized = recognize(read.value);
-    const content = normalize(recognized, { year: options.year ?? null });
+    const content = normalize(recognized, { year: options.year ?? null, unit: options.unit ?? null });
     const diagnostics = [...read.messages, ...recognized.messages, ...content.messages];
     const document: Document = {
       schemaVersion: SCHEMA_VERSION,
@@ -69,6 +74,7 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
     // Consistency checks look at the finished document; their findings count when judging it.
     document.diagnostics.push(...checkDocument(document));
     const { status, message } = judge(document, options.strict ?? false);
+    document.diagnostics = foldDiagnostics(document.diagnostics);
     document.status = status;
     return { ...base, status, message, errorKind: null, document, format: read.value.format, elapsedMs: performance.now() - started };
   } catch (error) {
@@ -98,14 +104,17 @@ export async function convertFile(file: string, options: ConvertOptions & { path
 }
 
 /**
- * ok: projects were found and nothing went wrong reading them. partial: the file was read
- * but nothing (or not everything) could be recognized. Consistency findings (src/check/)
- * describe the disclosure, not the conversion: a budget that does not add up is converted
- * faithfully and reported, it does not make the conversion partial. failed (only with
- * --strict): any warning or error, consistency findings included.
+ * ok: records were found and nothing printed was lost: every table that looks like a target
+ * table was read, every column mapped, every target, level and amount read, every unit
+ * printed or stated with --unit. partial: the file was read but something (or everything)
+ * could not be: the message names the first loss and where it is. Consistency findings
+ * (src/check/) describe the disclosure, not the conversion: a budget that does not add up is
+ * converted faithfully and reported, it does not make the conversion partial. failed (only
+ * with --strict): any warning or error, consistency findings included.
  */
 export function judge(document: Document, strict: boolean): { status: DocumentStatus; message: string | null } {
   const errors = document.diagnostics.filter((d) => d.severity === 'error' && !CONSISTENCY_CODES.has(d.code));
+  const losses = document.diagnostics.filter((d) => isLoss(d.code));
   const warnings = countBy(document.diagnostics, 'warning') + countBy(document.diagnostics, 'error');
   if (document.projects.length === 0) {
     const why = document.diagnostics.find((d) => d.code === 'NO_PERFORMANCE_TABLE');
@@ -116,5 +125,53 @@ export function judge(document: Document, strict: boolean): { status: DocumentSt
     const first = document.diagnostics.find((d) => d.severity === 'warning' || d.severity === 'error');
     return { status: 'failed', message: `--strict: ${warnings} warning(s) or error(s); first: ${first?.message}` };
   }
+  if (losses.length > 0) {
+    const first = losses[0] as Diagnostic;
+    return { status: 'partial', message: `${losses.length} cell(s) or table(s) not read with confidence; first: ${first.message}${where(first)}` };
+  }
   return { status: 'ok', message: null };
+}
+
+function isLoss(code: string): boolean {
+  const info = (CODES as Record<string, { loss?: true }>)[code];
+  return info?.loss === true;
+}
+
+function where(d: Diagnostic): string {
+  const parts = [d.page !== null ? `page ${d.page}` : null, d.table !== null ? `table ${d.table}` : null, d.row !== null ? `row ${d.row}` : null].filter((p) => p !== null);
+  return parts.length > 0 && !/\b(?:page|table) \d/u.test(d.message) ? ` (${parts.join(', ')})` : '';
+}
+
+/** Messages of one code kept in full per document; the rest are counted in one message. */
+const FOLD_AFTER = 10;
+
+/**
+ * One layout decision can produce a message per row (a unit taken from every 三级 name of a
+ * file): keep the first FOLD_AFTER of a code and fold the rest into one message that counts
+ * them and names their pages, so a document's diagnostics stay readable.
+ */
+export function foldDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const byCode = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byCode.get(d.code) ?? [];
+    list.push(d);
+    byCode.set(d.code, list);
+  }
+  const out: Diagnostic[] = [];
+  const folded = new Set<string>();
+  for (const d of diagnostics) {
+    const list = byCode.get(d.code) as Diagnostic[];
+    const index = list.indexOf(d);
+    if (index < FOLD_AFTER) {
+      out.push(d);
+      continue;
+    }
+    if (folded.has(d.code)) continue;
+    folded.add(d.code);
+    const rest = list.slice(FOLD_AFTER);
+    const pages = [...new Set(rest.map((r) => r.page).filter((p): p is number => p !== null))];
+    const pageText = pages.length === 0 ? '' : ` on page(s) ${pages.slice(0, 20).join(', ')}${pages.length > 20 ? ', …' : ''}`;
+    out.push(diagnostic('DIAGNOSTICS_FOLDED', `${rest.length} more ${d.code} (${d.severity}) like the ${FOLD_AFTER} above${pageText}`, {}, d.severity));
+  }
+  return out;
 }

@@ -11,6 +11,11 @@ export type { Diagnostic, Severity };
 interface CodeInfo {
   readonly severity: Severity;
   readonly summary: string;
+  /**
+   * The message says something printed was not read, or not read with confidence: a
+   * document that has one is `partial`, never `ok` (see judge in convert.ts).
+   */
+  readonly loss?: true;
 }
 
 export const CODES = {
@@ -20,28 +25,34 @@ export const CODES = {
   DOCX_TRACKED_DELETION_SKIPPED: { severity: 'info', summary: 'Tracked deletions (w:del) were skipped; insertions kept' },
   DOCX_VMERGE_WITHOUT_START: { severity: 'info', summary: 'A vertically merged cell continues nothing above it; kept as its own cell' },
   DOCX_MERGED_TEXT_IGNORED: { severity: 'warning', summary: 'A merge-continuation cell held text that Word does not show; ignored' },
-  DOCX_TABLE_TOO_DEEP: { severity: 'warning', summary: 'Tables nested deeper than the limit were not read' },
+  DOCX_TABLE_TOO_DEEP: { severity: 'warning', summary: 'Tables nested deeper than the limit were not read', loss: true },
   DOCX_SYMBOL_UNKNOWN: { severity: 'info', summary: 'An inserted symbol (w:sym) of a symbol font has no known Unicode equivalent; left out' },
-  DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read' },
+  DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read', loss: true },
   // pdf
-  PDF_UNDECODABLE_TEXT: { severity: 'warning', summary: 'Text on some pages has no Unicode mapping (font without ToUnicode); that text was dropped' },
-  PDF_PAGE_WITHOUT_TEXT: { severity: 'warning', summary: 'Some pages have no text layer (scanned?); OCR is not supported' },
-  PDF_PAGE_UNREADABLE: { severity: 'warning', summary: 'A damaged page could not be read and was skipped' },
+  PDF_UNDECODABLE_TEXT: { severity: 'warning', summary: 'Text on some pages has no Unicode mapping (font without ToUnicode); that text was dropped', loss: true },
+  PDF_PAGE_WITHOUT_TEXT: { severity: 'warning', summary: 'Some pages have no text layer (scanned?); OCR is not supported', loss: true },
+  PDF_PAGE_UNREADABLE: { severity: 'warning', summary: 'A damaged page could not be read and was skipped', loss: true },
   // recognize
   NO_PERFORMANCE_TABLE: { severity: 'info', summary: 'No performance-target table was found in the file' },
   TABLE_SKIPPED: { severity: 'info', summary: 'A table that is not a performance-target table was skipped' },
   PROJECT_WITHOUT_INDICATORS: { severity: 'warning', summary: 'A project table is followed by no indicator table' },
-  INDICATORS_WITHOUT_PROJECT: { severity: 'warning', summary: 'An indicator table has no project table before it; kept under a project with null code and name' },
+  INDICATORS_WITHOUT_PROJECT: { severity: 'warning', summary: 'An indicator table has no project table before it; kept under a project with null code and name', loss: true },
   INDICATOR_TABLE_CONTINUED: { severity: 'info', summary: 'An indicator table continues the previous one (same project)' },
   PROJECT_CODE_MISSING: { severity: 'warning', summary: 'A project table has no 项目编码' },
   PROJECT_NAME_MISSING: { severity: 'warning', summary: 'A project table has no 项目名称' },
-  AMOUNT_UNIT_ASSUMED: { severity: 'warning', summary: 'No unit line for amounts; the template default was used' },
+  AMOUNT_UNIT_ASSUMED: { severity: 'warning', summary: 'No unit line for amounts; the template default was used', loss: true },
   INDICATOR_ROW_SKIPPED: { severity: 'info', summary: 'An indicator row holds text but neither 三级指标 nor 指标值; skipped' },
-  INDICATOR_LEVEL_UNKNOWN: { severity: 'warning', summary: 'An indicator row has no 一级指标 and none above it to inherit' },
-  INDICATOR_COLUMN_IGNORED: { severity: 'info', summary: 'A column of an indicator table has a header no template knows; its cells are not read' },
+  INDICATOR_LEVEL_UNKNOWN: { severity: 'warning', summary: 'An indicator row has no 一级指标 and none above it to inherit', loss: true },
+  INDICATOR_COLUMN_IGNORED: { severity: 'warning', summary: 'A column of an indicator table has a header no template knows; its cells are not read', loss: true },
+  TARGET_TABLE_SKIPPED: { severity: 'warning', summary: 'A table that looks like a target table (e.g. a self-evaluation, 绩效自评表) was not read', loss: true },
+  LIST_ROWS_WITHOUT_PROJECT: { severity: 'warning', summary: 'Rows of a project list stand under no project name; not read', loss: true },
+  SERIALIZED_TEXT_UNREAD: { severity: 'warning', summary: 'Text of a serialized indicator cell (1、1-产出指标；11-数量指标；…) that is no indicator item; not read', loss: true },
+  HEADER_OVERPRINTED: { severity: 'info', summary: 'A header row of a list continued on a new page is overprinted by text overflowing from a merged cell; its columns were taken from the page before' },
+  UNIT_FROM_INDICATOR_NAME: { severity: 'info', summary: "A target's unit was taken from the parenthesis of its 三级指标 name (`人民调解案件数(件)` + `≥1000`)" },
+  DIAGNOSTICS_FOLDED: { severity: 'info', summary: 'Many messages of one code in one document: the first are listed, the rest counted in one message' },
   // normalize
-  AMOUNT_UNREADABLE: { severity: 'warning', summary: 'An amount cell is not a number; raw text kept, yuan null' },
-  TARGET_UNREADABLE: { severity: 'warning', summary: 'A target (指标值) cannot be read with confidence; kind null' },
+  AMOUNT_UNREADABLE: { severity: 'warning', summary: 'An amount cell is not a number; raw text kept, yuan null', loss: true },
+  TARGET_UNREADABLE: { severity: 'warning', summary: 'A target (指标值) cannot be read with confidence; kind null', loss: true },
   TARGET_DIRECTION_ONLY: { severity: 'info', summary: '指标性质 正向/反向 gives a direction but no exact operator; operator left null' },
   TARGET_IS_PERIOD: { severity: 'info', summary: 'A target is a date period, kept as qualitative' },
   BASIS_MALFORMED: { severity: 'warning', summary: 'Basis text looks like a document number but does not parse' },
@@ -52,7 +63,7 @@ export const CODES = {
   SCHEDULE_NOT_CUMULATIVE: { severity: 'warning', summary: 'Spend-schedule percents decrease; they should be cumulative' },
   SCHEDULE_ABOVE_100: { severity: 'warning', summary: 'A spend-schedule point is above 100%' },
   SCHEDULE_NOT_ENDING_AT_100: { severity: 'warning', summary: 'The spend schedule does not end at 100%' },
-  WEIGHT_UNREADABLE: { severity: 'warning', summary: 'A weight (权重/分值) is not a number' },
+  WEIGHT_UNREADABLE: { severity: 'warning', summary: 'A weight (权重/分值) is not a number', loss: true },
   FISCAL_YEAR_UNKNOWN: { severity: 'warning', summary: 'No fiscal year found in titles or project names (use --year)' },
   FISCAL_YEAR_CONFLICT: { severity: 'info', summary: 'Titles or project names name different years' },
   // check (consistency rules, src/check/; schedule and basis rules are the normalizer's codes above)

@@ -43,7 +43,7 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
     memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
   });
-  const convertOptions: ConvertOptions = { year: options.year ?? null, strict: options.strict ?? false };
+  const convertOptions: ConvertOptions = { year: options.year ?? null, unit: options.unit ?? null, strict: options.strict ?? false };
   // Files read, dispatched or finished but not yet yielded: a few per worker.
   const window = jobs * 4;
   const pending: Promise<BatchResult>[] = [];

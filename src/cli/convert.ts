@@ -23,6 +23,8 @@ Options:
   -o, --out <dir>        output directory (default: ./output)
       --format <list>    comma-separated: json,csv,ndjson (default: json,csv)
       --year <YYYY>      fiscal year to record, overriding what the documents say
+      --unit <万元|元>     amount unit of tables that print none (otherwise the
+                         template default is assumed and the document is partial)
       --strict           treat warnings as failures
       --bom              write CSVs with a UTF-8 BOM and formula-safe cells, for Excel
       --jobs <N>         files converted at once, each in its own worker thread
@@ -45,6 +47,7 @@ interface ConvertArgs {
   out: string;
   formats: Set<OutputFormat>;
   year: number | null;
+  unit: '万元' | '元' | null;
   strict: boolean;
   bom: boolean;
   quiet: boolean;
@@ -63,6 +66,7 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
       out: { type: 'string', short: 'o', default: 'output' },
       format: { type: 'string', default: 'json,csv' },
       year: { type: 'string' },
+      unit: { type: 'string' },
       strict: { type: 'boolean', default: false },
       bom: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -86,6 +90,8 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
     if (!/^\d{4}$/.test(values.year) || Number(values.year) < 1990 || Number(values.year) > 2100) throw new UsageError(`--year must be a year such as 2025, not "${values.year}"`);
     year = Number(values.year);
   }
+  if (values.unit !== undefined && values.unit !== '万元' && values.unit !== '元') throw new UsageError(`--unit must be 万元 or 元, not "${values.unit}"`);
+  const unit = (values.unit ?? null) as '万元' | '元' | null;
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
   const timeout = Number(values.timeout);
@@ -93,7 +99,7 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
   const memoryMb = Number(values['max-memory']);
   if (!Number.isInteger(memoryMb) || memoryMb < 64) throw new UsageError(`--max-memory must be a whole number of MB, at least 64, not "${values['max-memory']}"`);
   return {
-    paths: positionals, out: values.out, formats, year, strict: values.strict, bom: values.bom, quiet: values.quiet,
+    paths: positionals, out: values.out, formats, year, unit, strict: values.strict, bom: values.bom, quiet: values.quiet,
     jobs, timeoutMs: timeout * 1000, memoryMb, resume: values.resume,
   };
 }
@@ -138,6 +144,7 @@ export async function runConvert(argv: string[]): Promise<number> {
     }
     const batch = convertBatch(inputs, {
       year: args.year,
+      unit: args.unit,
       strict: args.strict,
       jobs: args.jobs,
       timeoutMs: args.timeoutMs,

@@ -12,6 +12,8 @@ import { cleanText } from './text.js';
 export interface NormalizeOptions {
   /** `--year`: overrides whatever the document says. */
   year: number | null;
+  /** `--unit`: the amount unit of tables that print none. */
+  unit?: '万元' | '元' | null;
 }
 
 export interface NormalizedContent {
@@ -25,7 +27,7 @@ export interface NormalizedContent {
 
 export function normalize(recognized: Recognized, options: NormalizeOptions): NormalizedContent {
   const messages: Diagnostic[] = [];
-  const projects = recognized.projects.map((raw) => normalizeProject(raw, messages));
+  const projects = recognized.projects.map((raw) => normalizeProject(raw, messages, options.unit ?? null));
   const names = projects.map((p) => p.name).filter((n): n is string => n !== null);
   const year = detectFiscalYear(options.year, recognized.titles, names);
   return {

@@ -20,7 +20,7 @@ export function locationOf(located: Located | null, project: string | null): Loc
     : { project };
 }
 
-export function normalizeProject(raw: RawProject, messages: Diagnostic[]): Project {
+export function normalizeProject(raw: RawProject, messages: Diagnostic[], statedUnit: AmountUnit | null = null): Project {
   const { code, name } = splitCodeAndName(cleanText(raw.code?.text), cleanText(raw.name?.text));
   const key = code ?? name;
   const at = (located: Located | null): Location => locationOf(located, key);
@@ -28,7 +28,7 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[]): Proje
   if (raw.code && code === null) messages.push(diagnostic('PROJECT_CODE_MISSING', `project ${name ?? '(unnamed)'} has an empty 项目编码`, at(raw.code)));
   if (raw.name && name === null) messages.push(diagnostic('PROJECT_NAME_MISSING', `project ${code ?? '(unknown)'} has an empty 项目名称`, at(raw.name)));
 
-  const unit = amountUnit(raw, at, messages);
+  const unit = amountUnit(raw, statedUnit, at, messages);
   const amount = (located: Located | null): Amount | null => {
     const parsed = parseAmount(located?.text, unit, at(located));
     messages.push(...parsed.messages);
@@ -47,6 +47,7 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[]): Proje
   }
 
   return {
+    kind: raw.kind,
     code,
     name,
     title: cleanText(raw.title?.text),
@@ -58,6 +59,10 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[]): Proje
       fiscal: amount(raw.fiscal),
       other: amount(raw.other),
       carryover: amount(raw.carryover),
+      sources: raw.sources.map((source) => {
+        const parsed = amount(source.value);
+        return { label: cleanText(source.label.text) ?? '', raw: parsed?.raw ?? source.value.text, yuan: parsed?.yuan ?? null };
+      }),
     },
     purpose: cleanText(raw.purpose?.text),
     schedule,
@@ -69,19 +74,27 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[]): Proje
 }
 
 /** The unit the table states; else the template's default, said in a warning; else none. */
-function amountUnit(raw: RawProject, at: (l: Located | null) => Location, messages: Diagnostic[]): AmountUnit | null {
+function amountUnit(raw: RawProject, option: AmountUnit | null, at: (l: Located | null) => Location, messages: Diagnostic[]): AmountUnit | null {
   const stated = raw.unit ? parseUnit(raw.unit.text) : null;
   if (stated) return stated;
-  const hasAmounts = [raw.total, raw.fiscal, raw.other, raw.carryover].some((l) => l && l.text.trim() !== '');
-  if (!hasAmounts || raw.defaultUnit === null) return null;
-  messages.push(diagnostic('AMOUNT_UNIT_ASSUMED', `no unit line (单位：万元/元) for the amounts; the ${raw.template} template's ${raw.defaultUnit} was assumed`, at(raw.total)));
+  const hasAmounts = [raw.total, raw.fiscal, raw.other, raw.carryover, ...raw.sources.map((s) => s.value)].some((l) => l && l.text.trim() !== '');
+  if (!hasAmounts) return null;
+  if (option) return option;
+  if (raw.defaultUnit === null) return null;
+  messages.push(diagnostic('AMOUNT_UNIT_ASSUMED', `no unit line (单位：万元/元) for the amounts; the ${raw.template} template's ${raw.defaultUnit} was assumed (state it with --unit)`, at(raw.total)));
   return raw.defaultUnit;
 }
 
 function normalizeIndicator(row: RawIndicator, project: string | null, messages: Diagnostic[]): Indicator {
   const at = (located: Located | null): Location =>
     located ? locationOf(located, project) : { project, page: row.page, table: row.table, row: row.row };
-  const target = readTarget(row, at(row.target ?? row.operator), messages);
+  const target = unitFromName(readTarget(row, at(row.target ?? row.operator), messages), row, at(row.level3), messages);
+  let midTermTarget: Target | null = null;
+  if (row.midTerm) {
+    const parsed = parseTarget(row.midTerm.text, at(row.midTerm));
+    messages.push(...parsed.messages);
+    midTermTarget = parsed.value;
+  }
   const basis = parseBasis(row.basis?.text, at(row.basis));
   messages.push(...basis.messages);
   const level1 = parseLevel(cleanText(row.level1?.text));
@@ -94,6 +107,12 @@ function normalizeIndicator(row: RawIndicator, project: string | null, messages:
     basis: basis.value,
     weight: readWeight(row.weight, at(row.weight), messages),
     level1Weight: level1.weight,
+    midTermTarget,
+    activity: cleanText(row.activity?.text),
+    targetText: cleanText(row.targetText?.text),
+    scoringRule: cleanText(row.scoringRule?.text),
+    notes: cleanText(row.notes?.text),
+    core: readCore(row.core),
     provenance: { page: row.page, table: row.table, row: row.row },
   };
 }
@@ -133,5 +152,31 @@ function readWeight(located: Located | null, at: Location, messages: Diagnostic[
   const m = /^(\d+(?:\.\d+)?)\s*(?:分|%)?$/u.exec(foldWidth(text));
   if (m) return Number(m[1]);
   messages.push(diagnostic('WEIGHT_UNREADABLE', `weight "${text}" is not a number`, at));
+  return null;
+}
+
+/**
+ * Xi'an prints the unit in the 三级 name, not the value: `人民调解案件数(件)` over `≥1000`,
+ * `人民调解员案件调解补贴（元/件）` over `≤500`. A quantitative target without a unit takes the
+ * parenthesis that ends its name when it reads as a unit (no digits, at most six characters),
+ * and says so.
+ */
+const UNIT_IN_NAME = /[（(]\s*([^()（）\d]{1,6}?)\s*[)）]\s*$/u;
+
+function unitFromName(target: Target | null, row: RawIndicator, at: Location, messages: Diagnostic[]): Target | null {
+  if (!target || (target.kind !== 'quantitative' && target.kind !== 'range') || target.unit !== null || !row.level3) return target;
+  const m = UNIT_IN_NAME.exec(cleanText(row.level3.text) ?? '');
+  if (!m) return target;
+  const unit = foldWidth(m[1] as string).trim();
+  if (unit === '' || /[，,。；;、]/u.test(unit)) return target;
+  messages.push(diagnostic('UNIT_FROM_INDICATOR_NAME', `target "${target.raw}" has no unit; "${unit}" taken from its 三级指标 "${cleanText(row.level3.text) ?? ''}"`, at));
+  return { ...target, unit };
+}
+
+/** 是否核心: 是/否. */
+function readCore(located: Located | null): boolean | null {
+  const text = cleanText(located?.text);
+  if (text === '是') return true;
+  if (text === '否') return false;
   return null;
 }

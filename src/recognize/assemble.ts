@@ -1,21 +1,48 @@
 /**
- * Blocks in reading order → projects. Tables are scanned into segments (scan-table.ts);
- * here segments are paired into projects: a fields segment with a code or a name starts a
- * project, an indicator block attaches to the open project. A project heading
- * (`2.科普经费绩效目标表`) closes the open project, so an indicator table after a heading
- * with no project table of its own becomes a project with null code and name (kept, with
- * a warning), while an indicator table continuing on without a heading stays with its
- * project. Captions (department, unit) carry forward to the tables that follow them.
+ * Blocks in reading order → target records. Tables are scanned into segments
+ * (scan-table.ts); here segments are paired into records: a fields segment with a code or a
+ * name starts a record, an indicator block attaches to the open record, and a project list
+ * (list.ts) starts one record per project cell. Titles say which kind of record a table
+ * holds (project, special fund, transfer payment, department-wide); a project heading
+ * (`2.科普经费绩效目标表`) closes the open project, while a title naming the table form
+ * (`预算表12项目支出绩效目标表`, repeated on every page) does not. Captions (department, unit)
+ * carry forward to the tables that follow them.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DocumentModel, Paragraph, Table } from '../read/model.js';
 import { collapseSpace } from '../read/text.js';
-import { departmentFromField, isDocumentTitle, isProjectHeading, isUnitLine, parseDepartmentLine, splitCaption } from './captions.js';
+import {
+  classifyTitle,
+  departmentFromField,
+  isDocumentTitle,
+  isGenericTitle,
+  isProjectHeading,
+  isUnitLine,
+  parseDepartmentLine,
+  projectFromHeading,
+  splitCaption,
+  type TitleKind,
+} from './captions.js';
 import { inheritLevels, NO_LEVELS, type Levels } from './indicator-rows.js';
+import { ListAssembler } from './list.js';
 import { recognizeOverview } from './overview.js';
-import { locatedParagraph, type Located, type RawDepartment, type RawProject, type Recognized } from './records.js';
-import { labelCount, scanTable, type FieldsSegment, type TableScan } from './scan-table.js';
+import { locatedParagraph, type Located, type RawDepartment, type RawIndicator, type RawProject, type Recognized, type RecordKind } from './records.js';
+import { labelCount, scanTable, type FieldsSegment, type HeaderBlock, type TableScan } from './scan-table.js';
 import type { Template } from './template.js';
+
+export interface Captions {
+  department: RawDepartment | null;
+  unit: Located | null;
+}
+
+/** What assembling needs to open a record: its kind, template, first table and captions. */
+export interface RecordStart {
+  kind: RecordKind;
+  template: Template;
+  table: Table;
+  page: number | null;
+  captions: Captions;
+}
 
 export function assemble(model: DocumentModel, templates: readonly Template[]): Recognized {
   const messages: Diagnostic[] = [];
@@ -32,39 +59,63 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
   let stated: Captions = { department: null, unit: null };
   let carried: Captions = { department: null, unit: null };
   let inProjects = false;
+  // The kind named by a title since the last table, and that of the last target table.
+  let titleKind: TitleKind | null = null;
+  let lastKind: TitleKind | null = null;
+  // The header of the last project list, for a continuation whose header is overprinted.
+  let lastList: HeaderBlock | null = null;
 
-  const start = (template: Template, table: Table, page: number | null, captions: Captions): RawProject => {
+  const start = (s: RecordStart): RawProject => {
     levels = NO_LEVELS;
     const project: RawProject = {
-      template: template.id,
+      kind: s.kind,
+      template: s.template.id,
       title: pendingTitle,
       code: null,
       name: null,
-      department: captions.department,
+      department: s.captions.department,
       implementer: null,
-      unit: captions.unit,
-      defaultUnit: template.defaultUnit,
+      unit: s.captions.unit,
+      defaultUnit: s.template.defaultUnit,
       total: null,
       fiscal: null,
       other: null,
       carryover: null,
+      sources: [],
       purpose: null,
       goal: null,
       schedule: null,
       indicators: [],
-      tables: [table.ordinal],
-      page,
+      tables: [s.table.ordinal],
+      page: s.page,
     };
     pendingTitle = null;
     projects.push(project);
     return project;
   };
 
+  const addIndicators = (project: RawProject, rows: readonly RawIndicator[]): void => {
+    const inherited = inheritLevels(rows, levels, projectKey(project));
+    levels = inherited.levels;
+    project.indicators.push(...inherited.rows);
+    messages.push(...inherited.messages);
+  };
+
+  const list = new ListAssembler({
+    start: (s) => (open = start(s)),
+    addIndicators,
+    resetLevels: () => (levels = NO_LEVELS),
+    messages,
+  });
+
   for (const block of model.blocks) {
     if (block.kind === 'paragraph') {
-      if (isProjectHeading(block.text)) {
+      const kind = classifyTitle(block.text);
+      if (kind) titleKind = kind;
+      if (isProjectHeading(block.text) && !isGenericTitle(block.text)) {
         pendingTitle = locatedParagraph(block.text, block.page);
         open = null;
+        list.close();
         inProjects = true;
         continue;
       }
@@ -75,61 +126,99 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       if (unitLine) stated = { ...stated, unit: locatedParagraph(unitLine, block.page) };
       if (dept || unitLine) continue;
       if (isDocumentTitle(block.text)) titles.push(block.text);
-      else if (!inProjects) before.push(block);
+      else if (!inProjects && !kind) before.push(block);
       continue;
     }
 
-    const scan = bestScan(block, templates);
+    const scan = bestScan(block, templates, lastList);
+    const ownKind = scan.title ? classifyTitle(scan.title.text) : null;
+    const kind: TitleKind | null = ownKind ?? titleKind ?? lastKind;
+    titleKind = null;
     const captions: Captions = {
       department: scan.department?.value ?? stated.department ?? carried.department,
       unit: scan.unit ?? stated.unit ?? carried.unit,
     };
     stated = { department: null, unit: null };
-    if (scan.rejectedBy !== null) {
-      messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} skipped: 「${scan.rejectedBy}」 in a header marks a self-evaluation, not targets; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+    if (scan.rejectedBy !== null || kind === 'self-evaluation') {
+      const targetLike = scan.rejectedBy !== null && (kind === 'self-evaluation' || scan.score > 0);
+      if (targetLike) {
+        messages.push(diagnostic('TARGET_TABLE_SKIPPED', `table ${block.ordinal} is a self-evaluation (绩效自评表: 「${scan.rejectedBy ?? '自评'}」 in a header), which this version does not read; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+        lastKind = 'self-evaluation';
+      } else {
+        messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} skipped: 「${scan.rejectedBy ?? ''}」 in a header marks a self-evaluation, not targets; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+      }
+      list.close();
       continue;
     }
     if (scan.segments.length === 0) {
       // A small borderless table holding only the department and unit lines is a caption
       // for the table after it; any other table is something else.
       if ((scan.department || scan.unit) && block.cells.filter((c) => c.text !== '').length <= 2) stated = captions;
-      else messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} is not a performance-target table; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+      else {
+        messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} is not a performance-target table; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+        lastKind = null;
+        list.close();
+      }
       continue;
     }
     inProjects = true;
+    const recordKind: RecordKind = kind ?? 'project';
     let used = false;
     for (const segment of scan.segments) {
       const page = block.rowPages[segment.kind === 'fields' ? segment.firstRow : segment.headerRow] ?? block.page;
+      const startHere = (): RawProject => (open = start({ kind: recordKind, template: scan.template, table: block, page, captions }));
+      if (segment.kind === 'list') {
+        lastList = segment.header;
+        list.read(segment, { kind: recordKind, template: scan.template, table: block, page, captions }, open);
+        if (segment.ignoredColumns.length > 0) {
+          messages.push(diagnostic('INDICATOR_COLUMN_IGNORED', `table ${block.ordinal}: column(s) 「${segment.ignoredColumns.join('」「')}」 are not a known column; not read`, { table: block.ordinal, page }));
+        }
+        used = true;
+        continue;
+      }
+      list.close();
       if (segment.kind === 'fields') {
         const startsProject = segment.values.code !== undefined || segment.values.name !== undefined;
-        if (startsProject) open = start(scan.template, block, page, captions);
-        else if (!open || open.indicators.length > 0) {
+        const heading = !startsProject && pendingTitle && (!open || open.indicators.length > 0) ? projectFromHeading(pendingTitle.text) : null;
+        if (startsProject) startHere();
+        else if (recordKind === 'department' && (!open || open.kind !== 'department' || open.indicators.length > 0)) {
+          startHere();
+        } else if (heading) {
+          const title = pendingTitle as Located;
+          const project = startHere();
+          project.name = { ...title, text: heading.name };
+          if (heading.department) project.department = heading.department;
+        } else if (!open || open.indicators.length > 0) {
           // Amount or goal labels with no project named and no project being described:
           // another kind of table that happens to print such a label.
           messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal}: fields (${fieldNames(segment)}) but no project name or code before them; skipped; first row 「${firstRowText(block)}」`, { table: block.ordinal, page }));
           continue;
         }
-        mergeFields(open, segment, captions.unit);
+        mergeFields(open as RawProject, segment, captions.unit);
       } else {
         if (!open) {
-          open = start(scan.template, block, page, captions);
-          messages.push(diagnostic('INDICATORS_WITHOUT_PROJECT', `indicator table ${block.ordinal} has no project table before it; kept under a project with null code and name`, { table: block.ordinal, page }));
+          open = startHere();
+          if (recordKind !== 'department') {
+            messages.push(diagnostic('INDICATORS_WITHOUT_PROJECT', `indicator table ${block.ordinal} has no project table before it; kept under a project with null code and name`, { table: block.ordinal, page }));
+          }
         } else if (open.indicators.length > 0 && !open.tables.includes(block.ordinal)) {
           messages.push(diagnostic('INDICATOR_TABLE_CONTINUED', `indicator table ${block.ordinal} continues the indicators of the project before it`, { project: projectKey(open), table: block.ordinal, page }));
         }
-        const inherited = inheritLevels(segment.rows, levels, projectKey(open));
-        levels = inherited.levels;
-        open.indicators.push(...inherited.rows);
-        messages.push(...inherited.messages);
+        addIndicators(open, segment.rows);
         if (segment.ignoredColumns.length > 0) {
           messages.push(diagnostic('INDICATOR_COLUMN_IGNORED', `indicator table ${block.ordinal}: column(s) 「${segment.ignoredColumns.join('」「')}」 are not a known indicator column; not read`, { project: projectKey(open), table: block.ordinal, page }));
         }
       }
       used = true;
-      if (!open.tables.includes(block.ordinal)) open.tables.push(block.ordinal);
+      const current = open as RawProject | null;
+      if (current && !current.tables.includes(block.ordinal)) current.tables.push(block.ordinal);
     }
-    if (used) carried = captions;
+    if (used) {
+      carried = captions;
+      lastKind = recordKind;
+    }
   }
+  list.close();
 
   // A project table names a goal or has indicators; project labels without either are a
   // listing of projects (a 项目支出表), not a performance-target table.
@@ -138,7 +227,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
     messages.push(diagnostic('TABLE_SKIPPED', `table ${project.tables.join(', ')} names a project (「${projectKey(project) ?? ''}」) but has no 绩效目标 and no indicators; not a performance-target table; skipped`, { table: project.tables[0] ?? null, page: project.page }));
   }
   for (const project of projects) {
-    if (project.indicators.length === 0) {
+    if (project.indicators.length === 0 && !list.isGoalOnly(project)) {
       const first = project.tables[0] ?? null;
       messages.push(diagnostic('PROJECT_WITHOUT_INDICATORS', `project ${projectKey(project) ?? '(unnamed)'} has no indicator table`, { project: projectKey(project), table: first, page: project.page }));
     }
@@ -154,7 +243,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
 }
 
 /** The template that knows the most of the table's labels reads it (the first on a tie). */
-function bestScan(table: Table, templates: readonly Template[]): TableScan {
+function bestScan(table: Table, templates: readonly Template[], continuing: HeaderBlock | null): TableScan {
   let best: Template | null = null;
   let bestCount = -1;
   for (const template of templates) {
@@ -165,12 +254,7 @@ function bestScan(table: Table, templates: readonly Template[]): TableScan {
     }
   }
   if (!best) throw new Error('no templates configured');
-  return scanTable(table, best);
-}
-
-interface Captions {
-  department: RawDepartment | null;
-  unit: Located | null;
+  return scanTable(table, best, { continuing });
 }
 
 function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located | null): void {
@@ -185,8 +269,10 @@ function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located 
   project.goal ??= v.goal ?? null;
   project.implementer ??= v.implementer ?? null;
   project.schedule ??= segment.schedule;
+  project.sources.push(...segment.sources);
   project.unit = segment.unit ?? project.unit ?? unit;
   if (v.department && v.department.text !== '') project.department = departmentFromField(v.department.text);
+  if (v.departmentCode && v.departmentCode.text !== '') project.department = { code: collapseSpace(v.departmentCode.text), name: project.department?.name ?? null };
 }
 
 export function projectKey(project: RawProject): string | null {
@@ -200,7 +286,7 @@ function fieldNames(segment: FieldsSegment): string {
   return Object.keys(segment.values).join(', ');
 }
 
-function firstRowText(table: Table): string {
+export function firstRowText(table: Table): string {
   const texts: string[] = [];
   for (const cell of table.cells) {
     if (cell.row !== 0) break;

@@ -4,7 +4,7 @@
  * the unit line (`单位：万元`), and project headings (`1.科普经费绩效目标表`).
  * Detection only; the normalizer parses the unit.
  */
-import type { RawDepartment } from './records.js';
+import type { RawDepartment, RecordKind } from './records.js';
 
 /** A unit statement: `单位：万元`, `金额单位：元`, `单位:万元、%`. */
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:万元|元|千元|亿元)/u;
@@ -26,7 +26,7 @@ export function mentionsUnit(text: string): boolean {
  * digits when glued (so `2025年…` is not a code), three or more before a hyphen.
  */
 const DEPARTMENT_GLUED = /^(\d{6,12})\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,60})$/u;
-const DEPARTMENT_HYPHEN = /^(\d{3,12})\s*[-－—]\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,60})$/u;
+const DEPARTMENT_HYPHEN = /^(\d{3,12})\s*[-－—_＿]\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,60})$/u;
 const DEPARTMENT_LABELLED = /^(?:单位名称|部门名称|预算单位|填报单位)\s*[:：]\s*(?:(\d{3,12})\s*[-－—]?\s*)?([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,60})$/u;
 
 export function parseDepartmentLine(text: string): RawDepartment | null {
@@ -68,4 +68,57 @@ const DOCUMENT_TITLE = /(?:19|20)\d{2}\s*年度?\s*(?:部门预算|单位预算|
 
 export function isDocumentTitle(text: string): boolean {
   return text.length <= 60 && DOCUMENT_TITLE.test(text);
+}
+
+/** What a title says the table under it is: a kind of target table, a self-evaluation, or nothing known. */
+export type TitleKind = RecordKind | 'self-evaluation';
+
+/**
+ * The kind of target table a title names, or null when the text is no such title. Titles
+ * come as page captions (`预算表12项目支出绩效目标表`, `2026年市级重点专项资金绩效目标表（一级项目）`),
+ * project headings (`e福州…专栏项目绩效目标表`), or a table's own first row; text
+ * overflowing from a cell may be glued before them, so the title is looked for, not matched
+ * whole. Ordered: a 部门整体 self-evaluation is a self-evaluation.
+ */
+export function classifyTitle(text: string): TitleKind | null {
+  if (text.length > 120) return null;
+  if (/绩效自评表/u.test(text)) return 'self-evaluation';
+  if (!/绩效目标(?:申报)?表|绩效情况说明|绩效目标表预算表/u.test(text)) return null;
+  if (/部门整体|整体支出|单位整体|整体预算绩效|整体绩效目标/u.test(text)) return 'department';
+  if (/转移支付/u.test(text)) return 'transfer-payment';
+  if (/专项资金/u.test(text) && !/专项业务经费/u.test(text)) return 'special-fund';
+  return 'project';
+}
+
+/**
+ * A title that names a table form rather than one project (`政策和项目预算绩效目标表`,
+ * `预算表12项目支出绩效目标表`, `表14部门专项业务经费绩效目标表`, `2026年项目支出绩效目标表`):
+ * repeated on every page of a list, it closes no project.
+ */
+const GENERIC_TITLE = new RegExp(
+  '^(?:(?:预算)?表\\s*[0-9一二三四五六七八九十]+(?:\\s*[-－]\\s*\\d+)?表?\\s*)?(?:\\d{4}\\s*年度?\\s*)?(?:市级|省级)?' +
+    '(?:部门预算|单位预算)?(?:项目支出|政策和项目预算|部门专项业务经费|重点专项资金|一般性项目|专项资金总体|专项资金|部门整体支出|部门整体|单位整体支出|项目|专项\\(或共同事权\\)转移支付\\(资金\\)|转移支付)?' +
+    '绩效目标(?:申报)?表(?:预算表)?(?:[（(].*[）)])?$',
+  'u',
+);
+
+export function isGenericTitle(text: string): boolean {
+  return GENERIC_TITLE.test(text.replace(/\s+/gu, '').replace(/[（]/gu, '(').replace(/[）]/gu, ')'));
+}
+
+/**
+ * The project a heading names, for tables that print no 项目名称 (Quanzhou): the heading less
+ * its numbering and `项目绩效目标表` ending; a unit code and name before it
+ * (`301007_泉州市公安局晋江国际机场分局_…`) is the department.
+ */
+export function projectFromHeading(text: string): { name: string; department: RawDepartment | null } | null {
+  let rest = text.replace(/\s+/gu, '').replace(/^(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）])/u, '');
+  let department: RawDepartment | null = null;
+  const unit = /^(\d{3,12})[_＿-]([^_＿]{2,40})[_＿]/u.exec(rest);
+  if (unit) {
+    department = { code: unit[1] ?? null, name: unit[2] ?? null };
+    rest = rest.slice(unit[0].length);
+  }
+  const name = rest.replace(/(?:项目)?绩效目标(?:申报)?表(?:[（(].*[）)])?$/u, '');
+  return name === '' || name === rest ? null : { name, department };
 }

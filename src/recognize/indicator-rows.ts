@@ -15,26 +15,43 @@ import type { ColumnRole } from './template.js';
 /** Indicator role → the grid column of its header cell. */
 export type ColumnMap = Map<ColumnRole, number>;
 
-const ROLES: readonly ColumnRole[] = ['level1', 'level2', 'level3', 'description', 'target', 'operator', 'unit', 'weight', 'basis'];
+const ROLES: readonly Exclude<ColumnRole, 'indicatorLabel'>[] = [
+  'level1', 'level2', 'level3', 'description', 'target', 'operator', 'unit', 'weight', 'basis', 'notes', 'scoringRule', 'targetText', 'core', 'activity',
+];
+
+/** An indicator with every field blank, at a row. */
+export function blankIndicator(table: number, row: number, page: number | null): RawIndicator {
+  return {
+    level1: null, level2: null, level3: null, description: null, target: null, operator: null, unit: null, weight: null, basis: null,
+    notes: null, scoringRule: null, targetText: null, core: null, activity: null, midTerm: null, table, row, page,
+  };
+}
+
+/** One row of the block as printed, or null when none of its indicator columns holds text. */
+export function readIndicatorRow(table: Table, r: number, columns: ColumnMap): RawIndicator | null {
+  const gridRow = table.grid[r] ?? [];
+  const out = blankIndicator(table.ordinal, r + 1, table.rowPages[r] ?? table.page);
+  let any = false;
+  const taken: Cell[] = [];
+  for (const role of ROLES) {
+    const column = columns.get(role);
+    if (column === undefined) continue;
+    const cell = gridRow[column] ?? null;
+    // A cell spanning two role columns belongs to the first of them only.
+    if (!cell || cell.text === '' || taken.includes(cell)) continue;
+    taken.push(cell);
+    out[role] = locatedCell(table, cell);
+    any = true;
+  }
+  return any ? out : null;
+}
 
 /** Every row of the block that holds any text, as printed: no levels inherited yet. */
 export function readIndicatorRows(table: Table, from: number, to: number, columns: ColumnMap): RawIndicator[] {
   const out: RawIndicator[] = [];
-  const roles = ROLES.filter((role) => columns.has(role));
   for (let r = from; r < to; r++) {
-    const gridRow = table.grid[r] ?? [];
-    const values: Record<ColumnRole, Located | null> = { level1: null, level2: null, level3: null, description: null, target: null, operator: null, unit: null, weight: null, basis: null };
-    let any = false;
-    const taken: Cell[] = [];
-    for (const role of roles) {
-      const cell = gridRow[columns.get(role) as number] ?? null;
-      // A cell spanning two role columns belongs to the first of them only.
-      if (!cell || cell.text === '' || taken.includes(cell)) continue;
-      taken.push(cell);
-      values[role] = locatedCell(table, cell);
-      any = true;
-    }
-    if (any) out.push({ ...values, table: table.ordinal, row: r + 1, page: table.rowPages[r] ?? table.page });
+    const row = readIndicatorRow(table, r, columns);
+    if (row) out.push(row);
   }
   return out;
 }
@@ -63,7 +80,7 @@ export function inheritLevels(rows: readonly RawIndicator[], carried: Levels, pr
     levels = { level1, level2 };
     const at = { project, page: row.page, table: row.table, row: row.row };
     if (row.level3 === null && row.target === null) {
-      const other = [row.description, row.basis, row.operator, row.unit, row.weight].find((l) => l !== null);
+      const other = [row.description, row.basis, row.operator, row.unit, row.weight, row.notes, row.targetText].find((l) => l !== null && l.text.trim() !== '');
       if (other) messages.push(diagnostic('INDICATOR_ROW_SKIPPED', `indicator row ${row.row} has 「${other.text}」 but neither 三级指标 nor 指标值; skipped`, at));
       continue;
     }

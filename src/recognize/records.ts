@@ -41,10 +41,30 @@ export interface RawIndicator {
   unit: Located | null;
   weight: Located | null;
   basis: Located | null;
+  notes: Located | null;
+  scoringRule: Located | null;
+  targetText: Located | null;
+  core: Located | null;
+  activity: Located | null;
+  /** The 实施周期 (whole-period) value printed beside the annual one (Guangzhou). */
+  midTerm: Located | null;
   table: number;
   row: number;
   page: number | null;
 }
+
+/** A funding source printed under its own label (财政专户拨款, 市级支出). */
+export interface RawSource {
+  label: Located;
+  value: Located;
+}
+
+/**
+ * The kinds of target table, each a record of its own kind: project tables, special-fund
+ * tables (专项资金绩效目标表), transfer-payment tables (转移支付), department-wide tables
+ * (部门整体支出绩效目标表).
+ */
+export type RecordKind = 'project' | 'special-fund' | 'transfer-payment' | 'department';
 
 export interface RawDepartment {
   code: string | null;
@@ -52,6 +72,7 @@ export interface RawDepartment {
 }
 
 export interface RawProject {
+  kind: RecordKind;
   template: string;
   title: Located | null;
   code: Located | null;
@@ -65,6 +86,7 @@ export interface RawProject {
   fiscal: Located | null;
   other: Located | null;
   carryover: Located | null;
+  sources: RawSource[];
   purpose: Located | null;
   goal: Located | null;
   schedule: { labels: Located[]; percents: Located[] } | null;

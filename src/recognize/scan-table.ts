@@ -1,22 +1,27 @@
 /**
  * One table → the segments it holds, by labels and neighbourhood, never by fixed row or
  * column numbers: runs of label/value rows (a project's fields), indicator blocks (a header
- * row naming ≥ 3 indicator columns, then data rows), and caption cells (department, unit).
- * A table may hold several segments: the central layout puts fields and indicators in one
- * table, some regions put several projects in one continuous table.
+ * naming ≥ 3 indicator columns, then data rows), project lists (a header naming project
+ * columns such as 项目名称 and 绩效目标, each project's cells merged down over its rows), and
+ * caption cells (department, unit). A table may hold several segments: the central layout
+ * puts fields and indicators in one table, some regions put several projects in one
+ * continuous table.
  */
 import { rowCells, type Cell, type Table } from '../read/model.js';
 import { isUnitLine, mentionsUnit, parseDepartmentLine, splitCaption } from './captions.js';
-import { readIndicatorRows, type ColumnMap } from './indicator-rows.js';
+import { readIndicatorRow, readIndicatorRows, type ColumnMap } from './indicator-rows.js';
 import { LabelTable } from './labels.js';
-import { locatedCell, type Located, type RawDepartment, type RawIndicator } from './records.js';
+import { locatedCell, type Located, type RawDepartment, type RawIndicator, type RawSource } from './records.js';
+import { splitSerializedIndicators } from './serialized.js';
 import type { ColumnRole, FieldRole, Template } from './template.js';
 
-export type ValueRole = Exclude<FieldRole, 'budgetBlock' | 'scheduleBlock'>;
+export type ValueRole = Exclude<FieldRole, 'budgetBlock' | 'scheduleBlock' | 'source'>;
 
 export interface FieldsSegment {
   kind: 'fields';
   values: Partial<Record<ValueRole, Located>>;
+  /** Funding sources beyond the four budget fields, with the label they are printed under. */
+  sources: RawSource[];
   schedule: { labels: Located[]; percents: Located[] } | null;
   /** A label that states the amount unit itself, e.g. `项目资金（万元）`. */
   unit: Located | null;
@@ -28,11 +33,51 @@ export interface IndicatorsSegment {
   /** As printed; levels are inherited when the rows are assembled into a project. */
   rows: RawIndicator[];
   headerRow: number;
-  /** Header texts of columns no role claims (序号, 说明): their cells are not read. */
+  /** Header texts of columns no role claims (说明): their cells are not read. */
   ignoredColumns: string[];
 }
 
-export type Segment = FieldsSegment | IndicatorsSegment;
+/** One data row of a project list: the project cells it lies under and its indicators. */
+export interface ListRow {
+  /** 0-based grid row. */
+  row: number;
+  /** The origin cell of the row's project name (else code) column: rows under one merged cell are one project. */
+  identity: Cell | null;
+  fields: Partial<Record<ValueRole, Located>>;
+  sources: RawSource[];
+  indicators: RawIndicator[];
+  /** Text of a serialized indicator cell that no item accounts for. */
+  unread: string[];
+  /** True for the first data row of the table on its page (a project cut by a page break continues there). */
+  pageStart: boolean;
+}
+
+export interface ListSegment {
+  kind: 'list';
+  header: HeaderBlock;
+  rows: ListRow[];
+  headerRow: number;
+  ignoredColumns: string[];
+}
+
+export type Segment = FieldsSegment | IndicatorsSegment | ListSegment;
+
+/** The columns a header names: indicator columns, project columns (lists), and where it ends. */
+export interface HeaderBlock {
+  first: number;
+  last: number;
+  columns: ColumnMap;
+  fields: Map<ValueRole, number>;
+  /** Source columns of a list, with their labels. */
+  sources: { column: number; label: string }[];
+  /** The column holding each project's indicators serialized in one cell (Guangzhou). */
+  serialized: number | null;
+  /** The header's labels by column, to tell a continuation with the same columns. */
+  signature: string;
+  columnCount: number;
+  /** A header label stating the amount unit (`年度资金总额(万元)`, `预算数（万元）`). */
+  unit: Located | null;
+}
 
 export interface TableScan {
   template: Template;
@@ -43,12 +88,15 @@ export interface TableScan {
   score: number;
   /** Set when a label marks the table as something else (e.g. a self-evaluation). */
   rejectedBy: string | null;
+  /** A title printed in the table's own first row (`长春市信访局2026年项目支出绩效目标表…`). */
+  title: Located | null;
 }
 
 interface Labels {
   fields: LabelTable<FieldRole>;
   columns: LabelTable<ColumnRole>;
   reject: LabelTable<'reject'>;
+  captions: LabelTable<'caption'>;
 }
 
 const labelCache = new WeakMap<Template, Labels>();
@@ -60,21 +108,91 @@ function labelsOf(template: Template): Labels {
       fields: new LabelTable(template.fields),
       columns: new LabelTable(template.columns),
       reject: new LabelTable({ reject: template.rejectLabels }),
+      captions: new LabelTable({ caption: template.captionLabels ?? [] }),
     };
     labelCache.set(template, labels);
   }
   return labels;
 }
 
-/** A header row names at least three indicator columns, one of them 三级指标 or 指标值. */
-function headerColumns(table: Table, row: number, labels: Labels): ColumnMap | null {
-  const columns: ColumnMap = new Map();
-  for (const cell of rowCells(table, row)) {
-    const role = labels.columns.match(cell.text);
-    if (role && !columns.has(role)) columns.set(role, cell.column);
+function isAnyLabel(cell: Cell, labels: Labels): boolean {
+  return labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null || labels.captions.match(cell.text) !== null;
+}
+
+/**
+ * A header starting at row `r`: either a row naming three indicator columns, one of them
+ * 三级指标 or 指标值 (as before), or a row of nothing but labels naming a project column
+ * (项目名称, 项目编码) and 绩效目标 or a serialized 绩效指标 column (project lists with no
+ * level columns). A header may take several rows (`其中：` over 财政资金 | 其他资金, 绩效指标 over
+ * 一级指标 …): its extent is that of its label cells, and each column takes the deepest
+ * label printed over it.
+ */
+export function readHeader(table: Table, r: number, labels: Labels): HeaderBlock | null {
+  const cells = rowCells(table, r);
+  let columnRoles = 0;
+  let nameLike = false;
+  let goalLike = false;
+  let allLabels = true;
+  const seen = new Set<ColumnRole>();
+  for (const cell of cells) {
+    const column = labels.columns.match(cell.text);
+    const field = labels.fields.match(cell.text);
+    if (column && !seen.has(column)) {
+      seen.add(column);
+      columnRoles++;
+    }
+    if (field === 'name' || field === 'code') nameLike = true;
+    if (field === 'goal' || column === 'indicatorLabel') goalLike = true;
+    if (cell.row === r && cell.text !== '' && !column && !field && labels.captions.match(cell.text) === null) allLabels = false;
   }
-  if (columns.size < 3 || !(columns.has('level3') || columns.has('target'))) return null;
-  return columns;
+  const indicatorHeader = columnRoles >= 3 && (seen.has('level3') || seen.has('target') || seen.has('indicatorLabel'));
+  const listHeader = nameLike && goalLike && allLabels && cells.length >= 3;
+  if (!indicatorHeader && !listHeader) return null;
+
+  // Extent: the rows the label cells of this row cover, but not a caption merged down over the block.
+  let first = r;
+  let last = r;
+  for (const cell of cells) {
+    const column = labels.columns.match(cell.text);
+    const field = labels.fields.match(cell.text);
+    if ((!column || column === 'indicatorLabel') && !field) continue;
+    first = Math.min(first, cell.row);
+    if (column !== 'indicatorLabel') last = Math.max(last, cell.row + cell.rowSpan - 1);
+  }
+  const columns: ColumnMap = new Map();
+  const fields = new Map<ValueRole, number>();
+  const sources: { column: number; label: string }[] = [];
+  let indicatorLabel: Cell | null = null;
+  let unit: Located | null = null;
+  const signature: string[] = [];
+  for (let c = 0; c < table.columnCount; c++) {
+    let deepest = null as { cell: Cell; column: ColumnRole | null; field: FieldRole | null } | null;
+    for (let row = first; row <= last; row++) {
+      const cell = table.grid[row]?.[c] ?? null;
+      if (!cell) continue;
+      const column = labels.columns.match(cell.text);
+      const field = labels.fields.match(cell.text);
+      if (column || field) deepest = { cell, column, field };
+    }
+    signature.push(deepest ? (deepest.column ?? deepest.field ?? '') : '');
+    if (!deepest || deepest.cell.column !== c) continue;
+    const { cell, column, field } = deepest;
+    if (field && !unit && mentionsUnit(cell.text)) unit = locatedCell(table, cell);
+    if (column === 'indicatorLabel') indicatorLabel = cell;
+    else if (column) {
+      if (!columns.has(column)) columns.set(column, c);
+    } else if (field === 'source') sources.push({ column: c, label: cell.text });
+    else if (field && field !== 'budgetBlock' && field !== 'scheduleBlock' && !fields.has(field)) fields.set(field, c);
+  }
+  let serialized: number | null = null;
+  if (indicatorLabel) {
+    const levels = columns.has('level1') || columns.has('level2') || columns.has('level3');
+    const spansBlock = indicatorLabel.rowSpan > last - indicatorLabel.row + 1 || indicatorLabel.colSpan > 1;
+    if (!levels && !spansBlock && (columns.has('target') || columns.has('operator'))) columns.set('level3', indicatorLabel.column);
+    else if (!levels && !spansBlock && !columns.has('target') && (fields.has('name') || fields.has('code'))) serialized = indicatorLabel.column;
+  }
+  if (!indicatorHeader && serialized === null && !fields.has('goal')) return null;
+  return { first, last, columns, fields, sources, serialized, signature: signature.join('|'), columnCount: table.columnCount, unit };
 }
 
 /**
@@ -90,9 +208,18 @@ export function labelCount(table: Table, template: Template): number {
   return count;
 }
 
-export function scanTable(table: Table, template: Template): TableScan {
+export interface ScanOptions {
+  /**
+   * The header of the project list this table may continue (the previous table's): a page
+   * whose header cells are overprinted by text overflowing from a merged cell keeps the
+   * columns it had, when the rest of its header names the same columns in the same places.
+   */
+  continuing?: HeaderBlock | null;
+}
+
+export function scanTable(table: Table, template: Template, options: ScanOptions = {}): TableScan {
   const labels = labelsOf(template);
-  const scan: TableScan = { template, segments: [], department: null, unit: null, score: 0, rejectedBy: null };
+  const scan: TableScan = { template, segments: [], department: null, unit: null, score: 0, rejectedBy: null, title: null };
   const consumed = new Set<Cell>();
   const isLabel = (cell: Cell): boolean => labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null;
   let fields: FieldsSegment | null = null;
@@ -105,26 +232,43 @@ export function scanTable(table: Table, template: Template): TableScan {
   }
 
   for (let r = 0; r < table.rowCount; r++) {
-    const columns = headerColumns(table, r, labels);
-    if (columns) {
-      let end = r + 1;
+    let header = readHeader(table, r, labels);
+    if (header) header = inheritColumns(header, options.continuing ?? null);
+    if (header) {
+      let end = header.last + 1;
       while (end < table.rowCount && !startsNewSegment(table, end, labels)) end++;
-      scan.segments.push({ kind: 'indicators', rows: readIndicatorRows(table, r + 1, end, columns), headerRow: r, ignoredColumns: unreadColumns(table, r, columns) });
-      scan.score += columns.size;
+      const headerCells = new Set<Cell>();
+      for (let row = header.first; row <= header.last; row++) for (const cell of rowCells(table, row)) headerCells.add(cell);
+      for (const cell of headerCells) consumed.add(cell);
+      const ignoredColumns = unreadColumns(table, header, labels);
+      if (header.fields.has('name') || header.fields.has('code')) {
+        scan.segments.push({ kind: 'list', header, rows: readListRows(table, header, header.last + 1, end), headerRow: header.first, ignoredColumns });
+        for (let row = header.last + 1; row < end; row++) for (const cell of rowCells(table, row)) consumed.add(cell);
+      } else {
+        scan.segments.push({ kind: 'indicators', rows: readIndicatorRows(table, header.last + 1, end, header.columns), headerRow: header.first, ignoredColumns });
+      }
+      scan.score += header.columns.size + header.fields.size;
       fields = null;
       r = end - 1;
       continue;
     }
     for (const cell of rowCells(table, r)) {
       if (cell.row !== r || consumed.has(cell)) continue;
-      const role = labels.fields.match(cell.text);
-      if (!role) continue;
+      const inline = inlineField(cell, labels);
+      const role = inline?.role ?? labels.fields.match(cell.text);
+      if (!role) {
+        if (r === 0 && cell.colSpan === table.columnCount && /绩效|目标表|自评表/u.test(cell.text)) {
+          scan.title = locatedCell(table, cell);
+          consumed.add(cell);
+        }
+        continue;
+      }
       consumed.add(cell);
       scan.score++;
       // A second 项目编码 or 项目名称 starts the next project of a continuous table.
       const repeats = (role === 'code' || role === 'name') && fields?.values[role] !== undefined;
       if (!fields || repeats) {
-        fields = { kind: 'fields', values: {}, schedule: null, unit: null, firstRow: r };
+        fields = { kind: 'fields', values: {}, sources: [], schedule: null, unit: null, firstRow: r };
         scan.segments.push(fields);
       }
       if (role === 'scheduleBlock') {
@@ -136,9 +280,18 @@ export function scanTable(table: Table, template: Template): TableScan {
         budgetBlocks.push(cell);
         continue;
       }
-      const value = valueOf(table, cell, isLabel, consumed);
-      if (value) consumed.add(value);
-      if (!fields.values[role]) fields.values[role] = value ? locatedCell(table, value) : { ...locatedCell(table, cell), text: '' };
+      let value: Located | null;
+      if (inline) value = { ...locatedCell(table, cell), text: inline.value };
+      else {
+        const valueCell = valueOf(table, cell, isLabel, consumed);
+        if (valueCell) consumed.add(valueCell);
+        value = valueCell ? locatedCell(table, valueCell) : null;
+      }
+      if (role === 'source') {
+        if (value && value.text !== '') fields.sources.push({ label: locatedCell(table, cell), value });
+        continue;
+      }
+      if (!fields.values[role]) fields.values[role] = value ?? { ...locatedCell(table, cell), text: '' };
     }
   }
 
@@ -147,7 +300,7 @@ export function scanTable(table: Table, template: Template): TableScan {
     const segment = scan.segments.findLast((s): s is FieldsSegment => s.kind === 'fields' && s.firstRow <= block.row);
     if (!segment || segment.values.purpose) continue;
     for (let r = block.row; r < block.row + block.rowSpan; r++) {
-      const rest = rowCells(table, r).filter((c) => c.row === r && c.column > block.column && !consumed.has(c) && c.text !== '' && !isLabel(c));
+      const rest = rowCells(table, r).filter((c) => c.row === r && c.column > block.column && !consumed.has(c) && c.text !== '' && !isAnyLabel(c, labels));
       const longest = rest.sort((a, b) => b.colSpan - a.colSpan || b.text.length - a.text.length)[0];
       if (longest) {
         consumed.add(longest);
@@ -169,14 +322,84 @@ export function scanTable(table: Table, template: Template): TableScan {
 }
 
 /**
- * Header cells that start in the header row and name no role. A label merged down over
- * the whole block (the central form's 绩效指标) is a caption, not a column.
+ * A header whose project columns are unreadable takes them from the list it continues,
+ * when the columns it does read are the same ones in the same places.
  */
-function unreadColumns(table: Table, headerRow: number, columns: ColumnMap): string[] {
-  const claimed = new Set(columns.values());
-  return rowCells(table, headerRow)
-    .filter((cell) => cell.row === headerRow && cell.rowSpan === 1 && cell.text !== '' && !claimed.has(cell.column))
-    .map((cell) => cell.text);
+function inheritColumns(header: HeaderBlock, continuing: HeaderBlock | null): HeaderBlock {
+  if (!continuing || header.fields.has('name') || header.fields.has('code')) return header;
+  if (continuing.columnCount !== header.columnCount) return header;
+  const mine = header.signature.split('|');
+  const theirs = continuing.signature.split('|');
+  const agree = mine.every((role, i) => role === '' || role === theirs[i]);
+  const shared = mine.filter((role) => role !== '').length;
+  if (!agree || shared < 3) return header;
+  return { ...continuing, first: header.first, last: header.last };
+}
+
+/** `主要政策任务：深化惠民殡葬改革…`: a label and its value printed in one cell. */
+function inlineField(cell: Cell, labels: Labels): { role: FieldRole; value: string } | null {
+  const m = /^([^：:]{2,12})[：:]\s*(\S[\s\S]*)$/u.exec(cell.text);
+  if (!m || /^\s*其中/u.test(m[1] as string)) return null;
+  const role = labels.fields.match(m[1] as string);
+  if (!role || role === 'budgetBlock' || role === 'scheduleBlock') return null;
+  return { role, value: m[2] as string };
+}
+
+/** The data rows of a project list, read through its header's columns. */
+function readListRows(table: Table, header: HeaderBlock, from: number, to: number): ListRow[] {
+  const out: ListRow[] = [];
+  const identityColumn = header.fields.get('name') ?? header.fields.get('code') ?? null;
+  for (let r = from; r < to; r++) {
+    const gridRow = table.grid[r] ?? [];
+    const fields: Partial<Record<ValueRole, Located>> = {};
+    for (const [role, column] of header.fields) {
+      const cell = gridRow[column] ?? null;
+      if (cell && cell.text !== '') fields[role] = locatedCell(table, cell);
+    }
+    const sources: RawSource[] = [];
+    for (const source of header.sources) {
+      const cell = gridRow[source.column] ?? null;
+      if (cell && cell.text !== '' && cell.row === r) sources.push({ label: { text: source.label, page: null, table: table.ordinal, row: header.first + 1, column: source.column + 1 }, value: locatedCell(table, cell) });
+    }
+    const indicators: RawIndicator[] = [];
+    const unread: string[] = [];
+    const single = readIndicatorRow(table, r, header.columns);
+    if (single) indicators.push(single);
+    if (header.serialized !== null) {
+      const cell = gridRow[header.serialized] ?? null;
+      if (cell && cell.row === r && cell.text !== '') {
+        const split = splitSerializedIndicators(locatedCell(table, cell), table.ordinal, r + 1, table.rowPages[r] ?? table.page);
+        indicators.push(...split.indicators);
+        unread.push(...split.unread);
+      }
+    }
+    const identity = identityColumn === null ? null : (gridRow[identityColumn] ?? null);
+    const pageStart = r === from || (table.rowPages[r] !== undefined && table.rowPages[r] !== table.rowPages[r - 1]);
+    out.push({ row: r, identity: identity && identity.text !== '' ? identity : null, fields, sources, indicators, unread, pageStart });
+  }
+  return out;
+}
+
+/**
+ * Header cells that name no role and no known caption: their column is not read. A label
+ * merged down over the whole block (the central form's 绩效指标) is a caption, not a column.
+ */
+function unreadColumns(table: Table, header: HeaderBlock, labels: Labels): string[] {
+  const out: string[] = [];
+  const seen = new Set<Cell>();
+  for (let row = header.first; row <= header.last; row++) {
+    for (const cell of rowCells(table, row)) {
+      if (seen.has(cell) || cell.row < header.first || cell.text === '') continue;
+      seen.add(cell);
+      if (cell.rowSpan > header.last - cell.row + 1) continue;
+      if (isAnyLabel(cell, labels)) continue;
+      // A group label over labelled columns (`其中：` over 财政资金 | 其他资金) names no column itself.
+      const under = table.grid[cell.row + cell.rowSpan]?.[cell.column] ?? null;
+      if (cell.row + cell.rowSpan - 1 < header.last && under && isAnyLabel(under, labels)) continue;
+      out.push(cell.text);
+    }
+  }
+  return out;
 }
 
 /**
@@ -185,7 +408,7 @@ function unreadColumns(table: Table, headerRow: number, columns: ColumnMap): str
  * under 成本指标), so they do not end the block.
  */
 function startsNewSegment(table: Table, row: number, labels: Labels): boolean {
-  if (headerColumns(table, row, labels)) return true;
+  if (readHeader(table, row, labels)) return true;
   return rowCells(table, row).some((cell) => {
     if (cell.row !== row) return false;
     const role = labels.fields.match(cell.text);

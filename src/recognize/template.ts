@@ -16,13 +16,42 @@ export type FieldRole =
   | 'carryover'
   | 'goal'
   | 'purpose'
+  /** A unit or department code printed in its own cell or column (单位编码 `106001`, 部门预算编码 `301`). */
+  | 'departmentCode'
+  /** A funding source beyond total / fiscal / other / carryover, kept with its label (财政专户拨款, 市级支出, 中央财政资金). */
+  | 'source'
   /** A block label spanning rows that hold the amounts; other text in those rows is the purpose (Hebei 预算规模及资金用途). */
   | 'budgetBlock'
   /** A block label spanning a row of period labels and a row of cumulative percents (Hebei 资金支出计划（%）). */
   | 'scheduleBlock';
 
 /** Columns of an indicator block, found by the labels of its header row. */
-export type ColumnRole = 'level1' | 'level2' | 'level3' | 'description' | 'target' | 'operator' | 'unit' | 'weight' | 'basis';
+export type ColumnRole =
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'description'
+  | 'target'
+  | 'operator'
+  | 'unit'
+  | 'weight'
+  | 'basis'
+  /** 备注: free remarks (Changsha prints scores there; they are kept as printed, not guessed to be weights). */
+  | 'notes'
+  /** 评（扣）分标准: how the indicator is scored. */
+  | 'scoringRule'
+  /** 指标值内容: the target restated in words beside the bare number. */
+  | 'targetText'
+  /** 是否核心: 是/否. */
+  | 'core'
+  /** 活动: the activity a department-wide indicator measures (Beijing 预算13表). */
+  | 'activity'
+  /**
+   * 绩效指标: by its place, the 三级 name column (beside 活动 / 指标性质), all of a project's
+   * indicators serialized in one cell (beside 项目名称 and 绩效目标, no level columns), or a
+   * caption over the block (merged down, or over the level columns): see scan-table.ts.
+   */
+  | 'indicatorLabel';
 
 export interface Template {
   /** Stable id, written to each project's `template` field. */
@@ -33,6 +62,11 @@ export interface Template {
   columns: { readonly [R in ColumnRole]?: readonly string[] };
   /** Labels that mark a table as something else wherever they stand, e.g. a self-evaluation (实际完成值, 得分). */
   rejectLabels: readonly string[];
+  /**
+   * Labels that are printed but hold no data of their own (执行率分值（10分）, 序号, 绩效指标 as a
+   * merged caption): known, so a header holding them is not reported as having unread columns.
+   */
+  captionLabels?: readonly string[];
   /** The unit assumed, with a warning, when no caption or label states one. */
   defaultUnit: '万元' | '元' | null;
 }

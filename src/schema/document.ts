@@ -37,11 +37,23 @@ export const Amount = z
   })
   .meta({ id: 'Amount' });
 
+export const LabelledAmount = z
+  .object({
+    label: z.string().describe('The label the amount is printed under, e.g. 财政专户拨款, 市级支出, 补助区县'),
+    raw: z.string(),
+    yuan: z.number().nullable(),
+  })
+  .meta({ id: 'LabelledAmount' });
+
 export const Budget = z.object({
   total: Amount.nullable(),
   fiscal: Amount.nullable(),
   other: Amount.nullable(),
   carryover: Amount.nullable(),
+  sources: z
+    .array(LabelledAmount)
+    .default([])
+    .describe('Funding sources printed beyond total / fiscal / other / carryover, with their labels, in printed order'),
 });
 
 export const SchedulePoint = z
@@ -101,6 +113,12 @@ export const Indicator = z
     basis: Basis.nullable(),
     weight: z.number().nullable().describe('权重/分值 where the template has it'),
     level1Weight: z.number().nullable().describe('A weight printed in the 一级 cell, e.g. 50 from 产出指标(50分)'),
+    midTermTarget: Target.nullable().default(null).describe('The 实施周期 (whole-period) target printed beside the annual one (Guangzhou); null elsewhere'),
+    activity: z.string().nullable().default(null).describe('活动: the activity a department-wide indicator measures (Beijing 预算13表)'),
+    targetText: z.string().nullable().default(null).describe('指标值内容: the target restated in words (Changsha)'),
+    scoringRule: z.string().nullable().default(null).describe('评（扣）分标准: how the indicator is scored'),
+    notes: z.string().nullable().default(null).describe('备注 as printed'),
+    core: z.boolean().nullable().default(null).describe('是否核心: true for 是, false for 否 (Chongqing)'),
     provenance: IndicatorProvenance,
   })
   .meta({ id: 'Indicator' });
@@ -110,8 +128,16 @@ export const ProjectProvenance = z.object({
   tables: z.array(z.number().int().positive()).describe('1-based table ordinals in the file'),
 });
 
+export const RecordKind = z
+  .enum(['project', 'special-fund', 'transfer-payment', 'department'])
+  .describe(
+    'The kind of target table the record comes from: project (项目支出绩效目标表 and its forms), special-fund (专项资金绩效目标表), ' +
+      'transfer-payment (转移支付绩效目标表), department (部门整体支出绩效目标表: code and name null, the department in department)',
+  );
+
 export const Project = z
   .object({
+    kind: RecordKind.default('project'),
     code: z.string().nullable(),
     name: z.string().nullable(),
     title: z.string().nullable().describe('The heading printed above the table, e.g. 1.科普经费绩效目标表'),
@@ -173,6 +199,8 @@ export type Diagnostic = z.infer<typeof Diagnostic>;
 export type Department = z.infer<typeof Department>;
 export type Amount = z.infer<typeof Amount>;
 export type Budget = z.infer<typeof Budget>;
+export type LabelledAmount = z.infer<typeof LabelledAmount>;
+export type RecordKind = z.infer<typeof RecordKind>;
 export type SchedulePoint = z.infer<typeof SchedulePoint>;
 export type TargetKind = z.infer<typeof TargetKind>;
 export type TargetOperator = z.infer<typeof TargetOperator>;
