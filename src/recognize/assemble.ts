@@ -110,9 +110,13 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
 
   for (const block of model.blocks) {
     if (block.kind === 'paragraph') {
-      const kind = classifyTitle(block.text);
+      const heading = isProjectHeading(block.text) && !isGenericTitle(block.text);
+      let kind = classifyTitle(block.text);
+      // A project's own heading that names a 专项资金 (`2025年…专项资金绩效目标表`) titles a project;
+      // special-fund tables are titled by their form (`专项资金绩效目标表`).
+      if (heading && kind === 'special-fund') kind = 'project';
       if (kind) titleKind = kind;
-      if (isProjectHeading(block.text) && !isGenericTitle(block.text)) {
+      if (heading) {
         pendingTitle = locatedParagraph(block.text, block.page);
         open = null;
         list.close();

@@ -85,7 +85,8 @@ export function classifyTitle(text: string): TitleKind | null {
   if (/绩效自评表/u.test(text)) return 'self-evaluation';
   if (!/绩效目标(?:申报)?表|绩效情况说明|绩效目标表预算表/u.test(text)) return null;
   if (/部门整体|整体支出|单位整体|整体预算绩效|整体绩效目标/u.test(text)) return 'department';
-  if (/转移支付/u.test(text)) return 'transfer-payment';
+  // `项目支出绩效目标表（含转移支付项目）` lists projects, transfer payments among them.
+  if (/转移支付/u.test(text.replace(/[（(]含[^）)]*[）)]/gu, ''))) return 'transfer-payment';
   if (/专项资金/u.test(text) && !/专项业务经费/u.test(text)) return 'special-fund';
   return 'project';
 }

@@ -23,7 +23,7 @@ const ROLES: readonly Exclude<ColumnRole, 'indicatorLabel'>[] = [
 export function blankIndicator(table: number, row: number, page: number | null): RawIndicator {
   return {
     level1: null, level2: null, level3: null, description: null, target: null, operator: null, unit: null, weight: null, basis: null,
-    notes: null, scoringRule: null, targetText: null, core: null, activity: null, midTerm: null, table, row, page,
+    notes: null, scoringRule: null, targetText: null, core: null, activity: null, midTerm: null, levelled: true, table, row, page,
   };
 }
 
@@ -31,6 +31,7 @@ export function blankIndicator(table: number, row: number, page: number | null):
 export function readIndicatorRow(table: Table, r: number, columns: ColumnMap): RawIndicator | null {
   const gridRow = table.grid[r] ?? [];
   const out = blankIndicator(table.ordinal, r + 1, table.rowPages[r] ?? table.page);
+  out.levelled = columns.has('level1');
   let any = false;
   const taken: Cell[] = [];
   for (const role of ROLES) {
@@ -79,13 +80,18 @@ export function inheritLevels(rows: readonly RawIndicator[], carried: Levels, pr
     const level2 = row.level2 ?? (sameGroup ? levels.level2 : null);
     levels = { level1, level2 };
     const at = { project, page: row.page, table: row.table, row: row.row };
-    if (row.level3 === null && row.target === null) {
+    if (isPlaceholder(row.level3) && isPlaceholder(row.target)) {
       const other = [row.description, row.basis, row.operator, row.unit, row.weight, row.notes, row.targetText].find((l) => l !== null && l.text.trim() !== '');
       if (other) messages.push(diagnostic('INDICATOR_ROW_SKIPPED', `indicator row ${row.row} has 「${other.text}」 but neither 三级指标 nor 指标值; skipped`, at));
       continue;
     }
-    if (level1 === null) messages.push(diagnostic('INDICATOR_LEVEL_UNKNOWN', `indicator row ${row.row} has no 一级指标 and none above it`, at));
+    if (level1 === null && row.levelled) messages.push(diagnostic('INDICATOR_LEVEL_UNKNOWN', `indicator row ${row.row} has no 一级指标 and none above it`, at));
     out.push({ ...row, level1, level2 });
   }
   return { rows: out, levels, messages };
+}
+
+/** A blank cell, or one holding only a "none" mark (`无`, `/`, `-`): template rows print these. */
+function isPlaceholder(cell: Located | null): boolean {
+  return cell === null || /^[\s无/／\-—－]*$/u.test(cell.text);
 }

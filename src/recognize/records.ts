@@ -48,6 +48,8 @@ export interface RawIndicator {
   activity: Located | null;
   /** The 实施周期 (whole-period) value printed beside the annual one (Guangzhou). */
   midTerm: Located | null;
+  /** Whether the block has a 一级指标 column: single-level blocks (指标名称 only) have no levels to miss. */
+  levelled: boolean;
   table: number;
   row: number;
   page: number | null;

@@ -156,6 +156,8 @@ export function readHeader(table: Table, r: number, labels: Labels): HeaderBlock
     const column = labels.columns.match(cell.text);
     const field = labels.fields.match(cell.text);
     if ((!column || column === 'indicatorLabel') && !field) continue;
+    // A label merged down past this row (a vertical 整体绩效目标 beside the block) is a caption of the block.
+    if (cell.row !== r && cell.row + cell.rowSpan - 1 > r) continue;
     first = Math.min(first, cell.row);
     if (column !== 'indicatorLabel') last = Math.max(last, cell.row + cell.rowSpan - 1);
   }
@@ -169,7 +171,7 @@ export function readHeader(table: Table, r: number, labels: Labels): HeaderBlock
     let deepest = null as { cell: Cell; column: ColumnRole | null; field: FieldRole | null } | null;
     for (let row = first; row <= last; row++) {
       const cell = table.grid[row]?.[c] ?? null;
-      if (!cell) continue;
+      if (!cell || cell.row + cell.rowSpan - 1 > last) continue;
       const column = labels.columns.match(cell.text);
       const field = labels.fields.match(cell.text);
       if (column || field) deepest = { cell, column, field };
@@ -187,7 +189,8 @@ export function readHeader(table: Table, r: number, labels: Labels): HeaderBlock
   let serialized: number | null = null;
   if (indicatorLabel) {
     const levels = columns.has('level1') || columns.has('level2') || columns.has('level3');
-    const spansBlock = indicatorLabel.rowSpan > last - indicatorLabel.row + 1 || indicatorLabel.colSpan > 1;
+    // A caption, not a column: merged down past the header, or printed over header rows of its own.
+    const spansBlock = indicatorLabel.row + indicatorLabel.rowSpan - 1 !== last;
     if (!levels && !spansBlock && (columns.has('target') || columns.has('operator'))) columns.set('level3', indicatorLabel.column);
     else if (!levels && !spansBlock && !columns.has('target') && (fields.has('name') || fields.has('code'))) serialized = indicatorLabel.column;
   }
@@ -206,6 +209,21 @@ export function labelCount(table: Table, template: Template): number {
     if (labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null || labels.reject.match(cell.text) !== null) count++;
   }
   return count;
+}
+
+/** Rows a header may take below its first row (三 rows: 年度预算申请 › 按收入性质分 › 一般公共预算). */
+const HEADER_DEPTH = 3;
+
+/**
+ * The header that starts at row r, found from the row that names its columns: a header of
+ * several rows is recognized at its lowest row (一级指标 …) but starts at its top one.
+ */
+function headerFrom(table: Table, r: number, labels: Labels): HeaderBlock | null {
+  for (let row = r; row < Math.min(table.rowCount, r + HEADER_DEPTH); row++) {
+    const header = readHeader(table, row, labels);
+    if (header && header.first <= r) return header;
+  }
+  return null;
 }
 
 export interface ScanOptions {
@@ -232,7 +250,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
   }
 
   for (let r = 0; r < table.rowCount; r++) {
-    let header = readHeader(table, r, labels);
+    let header = headerFrom(table, r, labels);
     if (header) header = inheritColumns(header, options.continuing ?? null);
     if (header) {
       let end = header.last + 1;
@@ -241,7 +259,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
       for (let row = header.first; row <= header.last; row++) for (const cell of rowCells(table, row)) headerCells.add(cell);
       for (const cell of headerCells) consumed.add(cell);
       const ignoredColumns = unreadColumns(table, header, labels);
-      if (header.fields.has('name') || header.fields.has('code')) {
+      if (isListHeader(header)) {
         scan.segments.push({ kind: 'list', header, rows: readListRows(table, header, header.last + 1, end), headerRow: header.first, ignoredColumns });
         for (let row = header.last + 1; row < end; row++) for (const cell of rowCells(table, row)) consumed.add(cell);
       } else {
@@ -291,7 +309,9 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
         if (value && value.text !== '') fields.sources.push({ label: locatedCell(table, cell), value });
         continue;
       }
-      if (!fields.values[role]) fields.values[role] = value ?? { ...locatedCell(table, cell), text: '' };
+      // A label repeated beside itself (a vertical 整体绩效目标 next to a horizontal one) has its value further right.
+      const existing = fields.values[role];
+      if (!existing || (existing.text === '' && value && value.text !== '')) fields.values[role] = value ?? { ...locatedCell(table, cell), text: '' };
     }
   }
 
@@ -322,6 +342,16 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
 }
 
 /**
+ * A header with project columns is a list: one row per indicator, the project cells merged
+ * down over its rows. The project is named by 项目名称 or 项目编码; a department-wide list
+ * (Changsha 部门整体: 单位编码 | 单位名称 | 资金总额 … | 整体绩效目标) by its department.
+ */
+function isListHeader(header: HeaderBlock): boolean {
+  if (header.fields.has('name') || header.fields.has('code')) return true;
+  return (header.fields.has('department') || header.fields.has('departmentCode')) && header.fields.has('goal');
+}
+
+/**
  * A header whose project columns are unreadable takes them from the list it continues,
  * when the columns it does read are the same ones in the same places.
  */
@@ -348,7 +378,7 @@ function inlineField(cell: Cell, labels: Labels): { role: FieldRole; value: stri
 /** The data rows of a project list, read through its header's columns. */
 function readListRows(table: Table, header: HeaderBlock, from: number, to: number): ListRow[] {
   const out: ListRow[] = [];
-  const identityColumn = header.fields.get('name') ?? header.fields.get('code') ?? null;
+  const identityColumn = header.fields.get('name') ?? header.fields.get('code') ?? header.fields.get('department') ?? header.fields.get('departmentCode') ?? null;
   for (let r = from; r < to; r++) {
     const gridRow = table.grid[r] ?? [];
     const fields: Partial<Record<ValueRole, Located>> = {};

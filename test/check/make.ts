@@ -24,6 +24,12 @@ export function indicator(level1: string, level2: string, level3: string | null,
     basis: parseBasis(basis, {}).value,
     weight: null,
     level1Weight: null,
+    midTermTarget: null,
+    activity: null,
+    targetText: null,
+    scoringRule: null,
+    notes: null,
+    core: null,
     provenance: { page: null, table: 2, row: 2 },
   };
 }
@@ -31,13 +37,14 @@ export function indicator(level1: string, level2: string, level3: string | null,
 /** A clean project: 11.00 万元 from the fiscal budget, a cumulative schedule, 产出 + 效益 + 满意度 indicators. */
 export function project(fields: Partial<Project> = {}): Project {
   return {
+    kind: 'project',
     code: '13020225P00904910001F',
     name: '科普活动经费',
     title: null,
     department: { code: '731001', name: '唐山市路南区科学技术协会本级' },
     implementer: null,
     amountUnit: '万元',
-    budget: { total: wan('11.00'), fiscal: wan('11.00'), other: null, carryover: null },
+    budget: { total: wan('11.00'), fiscal: wan('11.00'), other: null, carryover: null, sources: [] },
     purpose: '用于开展全区科普活动。',
     schedule: [
       { label: '3月底', month: 3, percent: 25, percentRaw: '25%' },

@@ -31,34 +31,34 @@ describe('exact decimals', () => {
 
 describe('budget rules', () => {
   it('blank sources count as 0 only when at least one source is given', () => {
-    expect(codes(project({ budget: { total: wan('11.00'), fiscal: null, other: null, carryover: null } }))).toEqual([]);
-    expect(codes(project({ budget: { total: wan('11.00'), fiscal: wan('10.00'), other: null, carryover: null } }))).toEqual(['BUDGET_SOURCES_MISMATCH']);
+    expect(codes(project({ budget: { total: wan('11.00'), fiscal: null, other: null, carryover: null, sources: [] } }))).toEqual([]);
+    expect(codes(project({ budget: { total: wan('11.00'), fiscal: wan('10.00'), other: null, carryover: null, sources: [] } }))).toEqual(['BUDGET_SOURCES_MISMATCH']);
   });
 
   it('adds 上年结转 to the sources', () => {
-    expect(codes(project({ budget: { total: wan('11.00'), fiscal: wan('8.00'), other: null, carryover: wan('3.00') } }))).toEqual([]);
-    expect(codes(project({ budget: { total: wan('11.00'), fiscal: wan('8.00'), other: wan('1.00'), carryover: wan('1.00') } }))).toEqual(['BUDGET_SOURCES_MISMATCH']);
+    expect(codes(project({ budget: { total: wan('11.00'), fiscal: wan('8.00'), other: null, carryover: wan('3.00'), sources: [] } }))).toEqual([]);
+    expect(codes(project({ budget: { total: wan('11.00'), fiscal: wan('8.00'), other: wan('1.00'), carryover: wan('1.00'), sources: [] } }))).toEqual(['BUDGET_SOURCES_MISMATCH']);
   });
 
   it('compares in yuan exactly: 0.1 + 0.2 万元 is 0.3 万元', () => {
-    const p = project({ budget: { total: wan('0.30'), fiscal: wan('0.10'), other: wan('0.20'), carryover: null }, indicators: [] });
+    const p = project({ budget: { total: wan('0.30'), fiscal: wan('0.10'), other: wan('0.20'), carryover: null, sources: [] }, indicators: [] });
     expect(codes(p)).toEqual([]);
   });
 
   it('reports a source above the total once, not also as a mismatch', () => {
-    const p = project({ budget: { total: wan('11.00'), fiscal: wan('12.00'), other: wan('1.00'), carryover: null } });
+    const p = project({ budget: { total: wan('11.00'), fiscal: wan('12.00'), other: wan('1.00'), carryover: null, sources: [] } });
     expect(codes(p)).toEqual(['BUDGET_SOURCE_ABOVE_TOTAL']);
   });
 
   it('reports a total that is zero or a placeholder, and leaves an unreadable one to AMOUNT_UNREADABLE', () => {
-    const total = (raw: string): Project => project({ budget: { total: { raw, yuan: raw === '0.00' ? 0 : null }, fiscal: null, other: null, carryover: null }, indicators: [] });
+    const total = (raw: string): Project => project({ budget: { total: { raw, yuan: raw === '0.00' ? 0 : null }, fiscal: null, other: null, carryover: null, sources: [] }, indicators: [] });
     expect(codes(total('0.00'))).toEqual(['BUDGET_TOTAL_MISSING']);
     expect(codes(total('—'))).toEqual(['BUDGET_TOTAL_MISSING']);
     expect(codes(total('十一万'))).toEqual([]);
   });
 
   it('leaves an indicator table without a project table to INDICATORS_WITHOUT_PROJECT', () => {
-    const orphan = project({ code: null, name: null, budget: { total: null, fiscal: null, other: null, carryover: null } });
+    const orphan = project({ code: null, name: null, budget: { total: null, fiscal: null, other: null, carryover: null, sources: [] } });
     expect(codes(orphan)).toEqual([]);
   });
 });
@@ -66,7 +66,7 @@ describe('budget rules', () => {
 describe('cost rule', () => {
   const withCost = (target: string, total = '11.00'): Project =>
     project({
-      budget: { total: wan(total), fiscal: wan(total), other: null, carryover: null },
+      budget: { total: wan(total), fiscal: wan(total), other: null, carryover: null, sources: [] },
       indicators: [indicator('产出指标', '成本指标', '项目成本', target), indicator('效益指标', '社会效益指标', '受益人数', '≥100人')],
     });
 

@@ -38,7 +38,7 @@ describe('project matching', () => {
   });
 
   it('names a project without 项目名称 by its heading', () => {
-    const orphan = (title: string): Project => project({ code: null, name: null, title, budget: { total: null, fiscal: null, other: null, carryover: null } });
+    const orphan = (title: string): Project => project({ code: null, name: null, title, budget: { total: null, fiscal: null, other: null, carryover: null, sources: [] } });
     expect(matches([orphan('5.公用经费绩效目标表')], [orphan('4.公用经费绩效目标表')])).toEqual([['unchanged', 'name', null, null, null]]);
   });
 
@@ -78,8 +78,8 @@ describe('indicator matching', () => {
 
 describe('budget and schedule changes', () => {
   it('counts a blank source as 0 and a blank total as no value', () => {
-    const before = project({ budget: { total: null, fiscal: wan('8.00'), other: null, carryover: null } });
-    const after = project({ budget: { total: wan('11.00'), fiscal: wan('8.00'), other: wan('3.00'), carryover: null } });
+    const before = project({ budget: { total: null, fiscal: wan('8.00'), other: null, carryover: null, sources: [] } });
+    const after = project({ budget: { total: wan('11.00'), fiscal: wan('8.00'), other: wan('3.00'), carryover: null, sources: [] } });
     expect(diffProjects([before], [after])[0]?.budget.map((b) => [b.field, b.old?.raw ?? null, b.new?.raw ?? null, b.deltaYuan, b.percent])).toEqual([
       ['total', null, '11.00', null, null],
       ['other', null, '3.00', 30000, null],
@@ -87,8 +87,8 @@ describe('budget and schedule changes', () => {
   });
 
   it('computes deltas exactly: 0.1 → 0.3 万元 is +2000 yuan, +200%', () => {
-    const before = project({ budget: { total: wan('0.10'), fiscal: null, other: null, carryover: null } });
-    const after = project({ budget: { total: wan('0.30'), fiscal: null, other: null, carryover: null } });
+    const before = project({ budget: { total: wan('0.10'), fiscal: null, other: null, carryover: null, sources: [] } });
+    const after = project({ budget: { total: wan('0.30'), fiscal: null, other: null, carryover: null, sources: [] } });
     expect(diffProjects([before], [after])[0]?.budget).toMatchObject([{ field: 'total', deltaYuan: 2000, percent: 200 }]);
   });
 

@@ -36,14 +36,18 @@ describe('central-2025: the MOF 项目支出绩效目标表, all in one table', 
       ['全国价格监测与成本调查', 7, 'central'],
       ['投资项目在线审批监管平台运行维护', 10, 'central'],
     ]);
-    expect(doc.diagnostics.filter((d) => d.code === 'TABLE_SKIPPED').map((d) => d.table)).toEqual([3, 4, 5]);
+    expect(doc.diagnostics.filter((d) => d.code === 'TABLE_SKIPPED').map((d) => d.table)).toEqual([3, 4]);
+    // A self-evaluation is a target table this version does not read: said, and the document is partial.
+    expect(doc.diagnostics.filter((d) => d.code === 'TARGET_TABLE_SKIPPED').map((d) => [d.table, d.severity])).toEqual([[5, 'warning']]);
     expect(doc.diagnostics.find((d) => d.table === 5)?.message).toContain('self-evaluation');
-    expect(doc.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(doc.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(['TARGET_TABLE_SKIPPED']);
+    expect(doc.status).toBe('partial');
   });
 
   it('reads project 1: department with its code, 实施单位, the 项目资金（万元） block, goal, weighted 一级', async () => {
     const [p1] = (await documentOf(file)).projects;
     expect(withoutIndicators(p1 as Project)).toEqual({
+      kind: 'project',
       code: null,
       name: '全国价格监测与成本调查',
       title: '（一）全国价格监测与成本调查项目支出绩效目标表',
@@ -55,6 +59,7 @@ describe('central-2025: the MOF 项目支出绩效目标表, all in one table', 
         fiscal: { raw: '1860.00', yuan: 18600000 },
         other: { raw: '0.00', yuan: 0 },
         carryover: { raw: '0.00', yuan: 0 },
+        sources: [],
       },
       purpose: null,
       schedule: [],
@@ -80,6 +85,7 @@ describe('central-2025: the MOF 项目支出绩效目标表, all in one table', 
       fiscal: { raw: '2800.00', yuan: 28000000 },
       other: { raw: '60.00', yuan: 600000 },
       carryover: { raw: '420.50', yuan: 4205000 },
+      sources: [],
     });
     expect(p2.indicators.filter((i) => i.level1 === '成本指标').map((i) => [i.level2, i.target?.raw])).toEqual([
       ['经济成本指标', '≤3280.50万元'],
@@ -102,6 +108,7 @@ describe('separate-columns-2025: 指标性质 | 指标值 | 度量单位 | 权�
     ]);
     const p1 = doc.projects[0] as Project;
     expect(withoutIndicators(p1)).toEqual({
+      kind: 'project',
       code: '51000021R000000019951',
       name: '工资性支出',
       title: null,
@@ -113,6 +120,7 @@ describe('separate-columns-2025: 指标性质 | 指标值 | 度量单位 | 权�
         fiscal: { raw: '1,286,400.00', yuan: 1286400 },
         other: { raw: '0.00', yuan: 0 },
         carryover: null,
+        sources: [],
       },
       purpose: null,
       schedule: [],
@@ -158,13 +166,14 @@ describe('multi-project-2025: several projects in one table, a project split ove
   it('reads project 1 completely, with the 2015-era 满意度 二级 under 效益指标', async () => {
     const [p1] = (await documentOf(file)).projects;
     expect(withoutIndicators(p1 as Project)).toEqual({
+      kind: 'project',
       code: null,
       name: '雾炮车降尘抑尘服务',
       title: null,
       department: { code: null, name: '湘潭市环境卫生管理处' },
       implementer: null,
       amountUnit: '万元',
-      budget: { total: { raw: '250万', yuan: 2500000 }, fiscal: null, other: null, carryover: null },
+      budget: { total: { raw: '250万', yuan: 2500000 }, fiscal: null, other: null, carryover: null, sources: [] },
       purpose: null,
       schedule: [],
       goal: '租用10台雾炮车对城区主次干道、重点工地周边开展降尘抑尘作业，降低道路扬尘，服务周期内城区空气质量保持优良，市民对空气质量改善的满意程度达到85%以上。',

@@ -18,11 +18,12 @@ function read(operator: string | null, value: string | null, unit: string | null
     operator: operator === null ? null : cell(operator, 4),
     target: value === null ? null : cell(value, 5),
     unit: unit === null ? null : cell(unit, 6),
-    weight: null, basis: null, table: 2, row: 3, page: null,
+    weight: null, basis: null, notes: null, scoringRule: null, targetText: null, core: null, activity: null, midTerm: null,
+    levelled: true, table: 2, row: 3, page: null,
   };
   const raw: RawProject = {
-    template: 'separate-columns', title: null, code: cell(CODE, 2), name: cell('工资性支出', 4), department: null, implementer: null,
-    unit: null, defaultUnit: null, total: null, fiscal: null, other: null, carryover: null, purpose: null, goal: null,
+    kind: 'project', template: 'separate-columns', title: null, code: cell(CODE, 2), name: cell('工资性支出', 4), department: null, implementer: null,
+    unit: null, defaultUnit: null, total: null, fiscal: null, other: null, carryover: null, sources: [], purpose: null, goal: null,
     schedule: null, indicators: [row], tables: [2], page: null,
   };
   const messages: Diagnostic[] = [];

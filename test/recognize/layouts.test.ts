@@ -106,7 +106,8 @@ describe('indicator blocks', () => {
     expect(located).toEqual([
       ['warning', 'INDICATOR_LEVEL_UNKNOWN', 2, 'indicator row 2 has no 一级指标 and none above it'],
       ['info', 'INDICATOR_ROW_SKIPPED', 3, 'indicator row 3 has 「只有描述」 but neither 三级指标 nor 指标值; skipped'],
-      ['info', 'INDICATOR_COLUMN_IGNORED', null, 'indicator table 2: column(s) 「序号」「说明」 are not a known indicator column; not read'],
+      // 序号 is a known caption (a row number), 说明 is not: only 说明 is reported, as a loss.
+      ['warning', 'INDICATOR_COLUMN_IGNORED', null, 'indicator table 2: column(s) 「说明」 are not a known indicator column; not read'],
     ]);
   });
 });
@@ -144,7 +145,7 @@ describe('project fields', () => {
       ]),
     ]);
     const [p] = doc.projects;
-    expect(p?.budget).toEqual({ total: { raw: '11.00', yuan: 110000 }, fiscal: { raw: '10.00', yuan: 100000 }, other: { raw: '1.00', yuan: 10000 }, carryover: { raw: '0.00', yuan: 0 } });
+    expect(p?.budget).toEqual({ total: { raw: '11.00', yuan: 110000 }, fiscal: { raw: '10.00', yuan: 100000 }, other: { raw: '1.00', yuan: 10000 }, carryover: { raw: '0.00', yuan: 0 }, sources: [] });
     expect(codes(doc)).not.toContain('error BUDGET_SOURCES_MISMATCH');
   });
 
@@ -232,7 +233,7 @@ describe('assumptions said aloud', () => {
     const doc = await convert([tableA({ code: 'C1', name: '项目一', total: '11.00', fiscal: '11.00', other: '', purpose: '用途', schedule: SCHEDULE, goal: '目标' }), indicatorTable(INDICATORS)]);
     expect(doc.projects[0]?.budget.total).toEqual({ raw: '11.00', yuan: 110000 });
     expect(doc.diagnostics.filter((d) => d.code === 'AMOUNT_UNIT_ASSUMED').map((d) => [d.severity, d.message, d.table, d.row])).toEqual([
-      ['warning', 'no unit line (单位：万元/元) for the amounts; the hebei template\'s 万元 was assumed', 1, 2],
+      ['warning', 'no unit line (单位：万元/元) for the amounts; the hebei template\'s 万元 was assumed (state it with --unit)', 1, 2],
     ]);
   });
 

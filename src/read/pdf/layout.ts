@@ -63,6 +63,13 @@ export interface PageLines {
  * (`- 3 -`, `第 3 页`, `3`, `第3页 共12页`) or whose text recurs on many pages (a page number
  * at its end aside).
  */
+/**
+ * Lines that say what the table under them is and in which unit — `单位：万元`,
+ * `部门名称：…`, a table title, `（2026年度）` — are captions, never furniture, even when every
+ * page repeats them: the recognizer needs them on every page of a table.
+ */
+const CAPTION_LINE = /(?:单位|部门名称|单位名称|部门)\s*[:：]|绩效目标|目标表|自评表|[（(]\s*\d{4}\s*年度\s*[)）]|^(?:预算)?表\s*[0-9一二三四五六七八九十]/u;
+
 export function removeFurniture(pages: PageLines[]): void {
   // Repeated text must be identical on every page, apart from a page number at its end
   // (`…部门预算 第3页`, `…公开 - 3 -`). Other numbers count: `公开03表` differs per page.
@@ -98,7 +105,7 @@ export function removeFurniture(pages: PageLines[]): void {
   pages.forEach((p, i) => {
     const drop = new Set<Line>();
     for (const l of perPage[i]!) {
-      if (isPageNumber(l.text) || (counts.get(key(l.text))?.size ?? 0) >= minRepeats) drop.add(l);
+      if (isPageNumber(l.text) || ((counts.get(key(l.text))?.size ?? 0) >= minRepeats && !CAPTION_LINE.test(l.text))) drop.add(l);
     }
     if (drop.size === 0) return;
     // Only lines between the page edge and the body: stop at the first body line.
