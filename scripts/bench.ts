@@ -11,7 +11,7 @@
  * 3. In the same run, on the same files, measures the floor: unzip + XML parse of
  *    word/document.xml (fflate + htmlparser2) for .docx, pdf.js text extraction for PDF,
  *    both single-threaded, and poppler's `pdftotext -layout` when installed.
- * 4. The real disclosures (test/corpus/real-disclosures/): pages/s and peak RSS beside
+ * 4. The real disclosures (../shared/corpora/real-disclosures/): pages/s and peak RSS beside
  *    pdf.js text extraction alone.
  *
  * Prints figures only; nothing here asserts a speed.
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s (${f1(run.files / run.seconds)} files/s), ${run.failed} failed`);
   }
 
-  const real = join(ROOT, 'test/corpus/real-disclosures');
+  const real = join(ROOT, '../shared/corpora/real-disclosures');
   const realFiles = readdirSync(real).filter((f) => f.endsWith('.pdf')).map((f) => join(real, f));
   const realFloor = await floorPdf(realFiles);
   const realRun = convert(real, 1);

@@ -30,7 +30,8 @@ export function labelKey(text: string): string {
 function computeLabelKey(text: string): string {
   return text
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u00A0\u3000*★☆]+/g, '')
+    // 。 never belongs to a label: it is a full stop overflowing from the cell above.
+    .replace(/[\s\u00A0\u3000*★☆。]+/g, '')
     .replace(/[:：]+$/u, '')
     .replace(/^其中[:：]?/u, '')
     .replace(/\([^()]*\)$/u, '')

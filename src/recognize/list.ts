@@ -158,7 +158,8 @@ export class ListAssembler {
       taken.add(key);
       const existing = project[role];
       if (existing === null) project[role] = located;
-      else if (JOINED_FIELDS.has(role)) {
+      else if (JOINED_FIELDS.has(role) && !existing.text.includes(located.text)) {
+        // A producer that repeats a cut cell's whole text on each page gives the same text again: kept once.
         // A fragment from a row above the project's own (pending) comes first.
         const before = located.page !== null && existing.page !== null && located.page < existing.page;
         project[role] = before ? { ...located, text: located.text + existing.text } : { ...existing, text: existing.text + located.text };

@@ -1,5 +1,5 @@
 /**
- * The PDF reader on real budget disclosures (test/corpus/real-disclosures, copied from
+ * The PDF reader on real budget disclosures (read where they are, in
  * ../shared/corpora: WPS 表格/WPS Office, Word 2007, Excel 2010, Acrobat Distiller). None has
  * a performance-target table; all have ruled budget tables. Values below were checked
  * against the pages rendered with pdftoppm.
@@ -8,9 +8,9 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isPageNumber } from '../../src/read/pdf/layout.js';
 import { fixturePath } from '../helpers.js';
-import { cellAt, paragraphs, readRepoPdf, tables } from './pdf-helpers.js';
+import { cellAt, paragraphs, readRepoPdf, tables } from '../read/pdf-helpers.js';
 
-const DIR = 'test/corpus/real-disclosures';
+const DIR = '../shared/corpora/real-disclosures';
 const FILES = readdirSync(fixturePath(DIR))
   .filter((f) => f.endsWith('.pdf'))
   .sort();
