@@ -36,7 +36,7 @@ export const CODES = {
   NO_PERFORMANCE_TABLE: { severity: 'info', summary: 'No performance-target table was found in the file' },
   TABLE_SKIPPED: { severity: 'info', summary: 'A table that is not a performance-target table was skipped' },
   PROJECT_WITHOUT_INDICATORS: { severity: 'warning', summary: 'A project table is followed by no indicator table' },
-  INDICATORS_WITHOUT_PROJECT: { severity: 'warning', summary: 'An indicator table has no project table before it; kept under a project with null code and name', loss: true },
+  INDICATORS_WITHOUT_PROJECT: { severity: 'warning', summary: 'An indicator table has no project table before it; kept under a project with null code and name' },
   INDICATOR_TABLE_CONTINUED: { severity: 'info', summary: 'An indicator table continues the previous one (same project)' },
   PROJECT_CODE_MISSING: { severity: 'warning', summary: 'A project table has no 项目编码' },
   PROJECT_NAME_MISSING: { severity: 'warning', summary: 'A project table has no 项目名称' },
