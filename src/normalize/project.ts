@@ -67,6 +67,7 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[], stated
     purpose: cleanText(raw.purpose?.text),
     schedule,
     goal: cleanText(raw.goal?.text),
+    midTermGoal: cleanText(raw.midTermGoal?.text),
     indicators: raw.indicators.map((row) => normalizeIndicator(row, key, messages)),
     template: raw.template,
     provenance: { page: raw.page, tables: [...raw.tables] },

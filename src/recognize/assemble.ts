@@ -64,6 +64,9 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
   let lastKind: TitleKind | null = null;
   // The header of the last project list, for a continuation whose header is overprinted.
   let lastList: HeaderBlock | null = null;
+  // The header of the last block read and the page its table ended on, for a table that
+  // continues it on the next page without a header; cleared by anything but a title between.
+  let lastBlock: { header: HeaderBlock; page: number | null } | null = null;
 
   const start = (s: RecordStart): RawProject => {
     levels = NO_LEVELS;
@@ -84,6 +87,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       sources: [],
       purpose: null,
       goal: null,
+      midTermGoal: null,
       schedule: null,
       indicators: [],
       tables: [s.table.ordinal],
@@ -117,6 +121,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       if (heading && kind === 'special-fund') kind = 'project';
       if (kind) titleKind = kind;
       if (heading) {
+        lastBlock = null;
         pendingTitle = locatedParagraph(block.text, block.page);
         open = null;
         list.close();
@@ -134,7 +139,9 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       continue;
     }
 
-    const scan = bestScan(block, templates, lastList);
+    const continuation = lastBlock && block.page !== null && lastBlock.page !== null && block.page === lastBlock.page + 1 ? lastBlock.header : null;
+    const scan = bestScan(block, templates, lastList, continuation);
+    lastBlock = null;
     const ownKind = scan.title ? classifyTitle(scan.title.text) : null;
     const kind: TitleKind | null = ownKind ?? titleKind ?? lastKind;
     titleKind = null;
@@ -171,6 +178,11 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
     for (const segment of scan.segments) {
       const page = block.rowPages[segment.kind === 'fields' ? segment.firstRow : segment.headerRow] ?? block.page;
       const startHere = (): RawProject => (open = start({ kind: recordKind, template: scan.template, table: block, page, captions }));
+      const endPage = block.rowPages[block.rowCount - 1] ?? block.page;
+      if (segment.kind !== 'fields') lastBlock = { header: segment.header, page: endPage };
+      if (segment.kind === 'list' && segment.continued) {
+        messages.push(diagnostic('INDICATOR_TABLE_CONTINUED', `table ${block.ordinal} prints no header; it continues the block of the table before it on the page before`, { table: block.ordinal, page }));
+      }
       if (segment.kind === 'list') {
         lastList = segment.header;
         list.read(segment, { kind: recordKind, template: scan.template, table: block, page, captions }, open);
@@ -247,7 +259,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
 }
 
 /** The template that knows the most of the table's labels reads it (the first on a tie). */
-function bestScan(table: Table, templates: readonly Template[], continuing: HeaderBlock | null): TableScan {
+function bestScan(table: Table, templates: readonly Template[], continuing: HeaderBlock | null, continuation: HeaderBlock | null): TableScan {
   let best: Template | null = null;
   let bestCount = -1;
   for (const template of templates) {
@@ -258,7 +270,7 @@ function bestScan(table: Table, templates: readonly Template[], continuing: Head
     }
   }
   if (!best) throw new Error('no templates configured');
-  return scanTable(table, best, { continuing });
+  return scanTable(table, best, { continuing, continuation });
 }
 
 function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located | null): void {
@@ -271,6 +283,7 @@ function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located 
   project.carryover ??= v.carryover ?? null;
   project.purpose ??= v.purpose ?? null;
   project.goal ??= v.goal ?? null;
+  project.midTermGoal ??= v.midTermGoal ?? null;
   project.implementer ??= v.implementer ?? null;
   project.schedule ??= segment.schedule;
   project.sources.push(...segment.sources);

@@ -103,8 +103,14 @@ const GENERIC_TITLE = new RegExp(
   'u',
 );
 
+/** Where a table number starts a title (`预算表12…`, `表14…`): text overflowing from a cell may stand before it. */
+const TABLE_NUMBER = /(?:预算)?表\s*[0-9一二三四五六七八九十]+/gu;
+
 export function isGenericTitle(text: string): boolean {
-  return GENERIC_TITLE.test(text.replace(/\s+/gu, '').replace(/[（]/gu, '(').replace(/[）]/gu, ')'));
+  const t = text.replace(/\s+/gu, '').replace(/[（]/gu, '(').replace(/[）]/gu, ')');
+  if (GENERIC_TITLE.test(t)) return true;
+  for (const m of t.matchAll(TABLE_NUMBER)) if (m.index > 0 && GENERIC_TITLE.test(t.slice(m.index))) return true;
+  return false;
 }
 
 /**

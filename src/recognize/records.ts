@@ -91,6 +91,7 @@ export interface RawProject {
   sources: RawSource[];
   purpose: Located | null;
   goal: Located | null;
+  midTermGoal: Located | null;
   schedule: { labels: Located[]; percents: Located[] } | null;
   indicators: RawIndicator[];
   tables: number[];

@@ -20,6 +20,8 @@ export type ValueRole = Exclude<FieldRole, 'budgetBlock' | 'scheduleBlock' | 'so
 export interface FieldsSegment {
   kind: 'fields';
   values: Partial<Record<ValueRole, Located>>;
+  /** The label each value was read under. */
+  labels: Partial<Record<ValueRole, string>>;
   /** Funding sources beyond the four budget fields, with the label they are printed under. */
   sources: RawSource[];
   schedule: { labels: Located[]; percents: Located[] } | null;
@@ -30,6 +32,9 @@ export interface FieldsSegment {
 
 export interface IndicatorsSegment {
   kind: 'indicators';
+  header: HeaderBlock;
+  /** True when the table prints no header of its own and continues the block of the table before it. */
+  continued?: boolean;
   /** As printed; levels are inherited when the rows are assembled into a project. */
   rows: RawIndicator[];
   headerRow: number;
@@ -55,6 +60,7 @@ export interface ListRow {
 export interface ListSegment {
   kind: 'list';
   header: HeaderBlock;
+  continued?: boolean;
   rows: ListRow[];
   headerRow: number;
   ignoredColumns: string[];
@@ -77,6 +83,8 @@ export interface HeaderBlock {
   columnCount: number;
   /** A header label stating the amount unit (`年度资金总额(万元)`, `预算数（万元）`). */
   unit: Located | null;
+  /** The grid columns each cell of the header's last row covers, left to right. */
+  groups: { from: number; to: number }[];
 }
 
 export interface TableScan {
@@ -195,7 +203,8 @@ export function readHeader(table: Table, r: number, labels: Labels): HeaderBlock
     else if (!levels && !spansBlock && !columns.has('target') && (fields.has('name') || fields.has('code'))) serialized = indicatorLabel.column;
   }
   if (!indicatorHeader && serialized === null && !fields.has('goal')) return null;
-  return { first, last, columns, fields, sources, serialized, signature: signature.join('|'), columnCount: table.columnCount, unit };
+  const groups = rowCells(table, last).map((cell) => ({ from: cell.column, to: cell.column + cell.colSpan }));
+  return { first, last, columns, fields, sources, serialized, signature: signature.join('|'), columnCount: table.columnCount, unit, groups };
 }
 
 /**
@@ -233,6 +242,13 @@ export interface ScanOptions {
    * columns it had, when the rest of its header names the same columns in the same places.
    */
   continuing?: HeaderBlock | null;
+  /**
+   * The header of the block this table continues when it prints none (a table cut by a page
+   * break, the rest on the next page without a repeated header): used only when the table
+   * names no label at all and has that header's columns. The caller decides that the table
+   * is a continuation (next page, nothing but titles between).
+   */
+  continuation?: HeaderBlock | null;
 }
 
 export function scanTable(table: Table, template: Template, options: ScanOptions = {}): TableScan {
@@ -263,7 +279,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
         scan.segments.push({ kind: 'list', header, rows: readListRows(table, header, header.last + 1, end), headerRow: header.first, ignoredColumns });
         for (let row = header.last + 1; row < end; row++) for (const cell of rowCells(table, row)) consumed.add(cell);
       } else {
-        scan.segments.push({ kind: 'indicators', rows: readIndicatorRows(table, header.last + 1, end, header.columns), headerRow: header.first, ignoredColumns });
+        scan.segments.push({ kind: 'indicators', header, rows: readIndicatorRows(table, header.last + 1, end, header.columns), headerRow: header.first, ignoredColumns });
       }
       scan.score += header.columns.size + header.fields.size;
       fields = null;
@@ -286,7 +302,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
       // A second 项目编码 or 项目名称 starts the next project of a continuous table.
       const repeats = (role === 'code' || role === 'name') && fields?.values[role] !== undefined;
       if (!fields || repeats) {
-        fields = { kind: 'fields', values: {}, sources: [], schedule: null, unit: null, firstRow: r };
+        fields = { kind: 'fields', values: {}, labels: {}, sources: [], schedule: null, unit: null, firstRow: r };
         scan.segments.push(fields);
       }
       if (role === 'scheduleBlock') {
@@ -301,7 +317,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
       let value: Located | null;
       if (inline) value = { ...locatedCell(table, cell), text: inline.value };
       else {
-        const valueCell = valueOf(table, cell, isLabel, consumed);
+        const valueCell = valueOf(table, cell, (c) => isLabel(c) || labels.captions.match(c.text) !== null || (AMOUNT_ROLES.has(role) && !looksLikeAmount(c.text)), consumed);
         if (valueCell) consumed.add(valueCell);
         value = valueCell ? locatedCell(table, valueCell) : null;
       }
@@ -309,10 +325,30 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
         if (value && value.text !== '') fields.sources.push({ label: locatedCell(table, cell), value });
         continue;
       }
+      // 实施期 (whole period) and 年度 (annual) amounts side by side: the annual one is the
+      // year's budget, the other is kept as a labelled source.
+      const existingLabel = fields.labels[role];
+      if (fields.values[role] && existingLabel && /^实施期/u.test(existingLabel) && /^(?:其中[:：])?年度/u.test(cell.text) && value && value.text !== '') {
+        fields.sources.push({ label: { ...locatedCell(table, cell), text: existingLabel }, value: fields.values[role] as Located });
+        fields.values[role] = value;
+        fields.labels[role] = cell.text;
+        continue;
+      }
       // A label repeated beside itself (a vertical 整体绩效目标 next to a horizontal one) has its value further right.
       const existing = fields.values[role];
-      if (!existing || (existing.text === '' && value && value.text !== '')) fields.values[role] = value ?? { ...locatedCell(table, cell), text: '' };
+      if (!existing || (existing.text === '' && value && value.text !== '')) {
+        fields.values[role] = value ?? { ...locatedCell(table, cell), text: '' };
+        fields.labels[role] = cell.text;
+      }
     }
+  }
+
+  const continuation = options.continuation ?? null;
+  const header = scan.segments.length === 0 && scan.score === 0 && continuation && !table.cells.some((c) => isLabel(c)) ? continuedHeader(continuation, table.columnCount) : null;
+  if (header) {
+    if (isListHeader(header)) scan.segments.push({ kind: 'list', header, continued: true, rows: readListRows(table, header, 0, table.rowCount), headerRow: 0, ignoredColumns: [] });
+    else scan.segments.push({ kind: 'indicators', header, continued: true, rows: readIndicatorRows(table, 0, table.rowCount, header.columns), headerRow: 0, ignoredColumns: [] });
+    for (const cell of table.cells) consumed.add(cell);
   }
 
   // The purpose is the text in a budget block's rows that is neither a label nor a value.
@@ -364,6 +400,40 @@ function inheritColumns(header: HeaderBlock, continuing: HeaderBlock | null): He
   const shared = mine.filter((role) => role !== '').length;
   if (!agree || shared < 3) return header;
   return { ...continuing, first: header.first, last: header.last };
+}
+
+const AMOUNT_ROLES = new Set<FieldRole>(['total', 'fiscal', 'other', 'carryover', 'source']);
+
+/**
+ * Beside an amount label stands its amount, a blank, or a placeholder; a text with no digit
+ * (`收入来源`, `执行率分值（10分）`) is the header of a grid of amounts, not the value.
+ */
+function looksLikeAmount(text: string): boolean {
+  const t = text.trim();
+  return t === '' || /[0-9０-９]/u.test(t) || /^[-—－/／无*＊]+$/u.test(t);
+}
+
+/**
+ * The header of the block a headerless table continues, in that table's columns: the same
+ * columns, or one column per header cell where the page before split a cell's column in two
+ * (a 三级指标 spanning two grid columns there, one here).
+ */
+function continuedHeader(header: HeaderBlock, columnCount: number): HeaderBlock | null {
+  if (header.columnCount === columnCount) return header;
+  const groups = header.groups;
+  if (groups.length !== columnCount) return null;
+  const at = (column: number): number => groups.findIndex((g) => column >= g.from && column < g.to);
+  const columns: ColumnMap = new Map([...header.columns].map(([role, column]) => [role, at(column)]));
+  const fields = new Map([...header.fields].map(([role, column]) => [role, at(column)]));
+  return {
+    ...header,
+    columns,
+    fields,
+    sources: header.sources.map((s) => ({ ...s, column: at(s.column) })),
+    serialized: header.serialized === null ? null : at(header.serialized),
+    columnCount,
+    groups: Array.from({ length: columnCount }, (_, i) => ({ from: i, to: i + 1 })),
+  };
 }
 
 /** `主要政策任务：深化惠民殡葬改革…`: a label and its value printed in one cell. */
@@ -473,7 +543,8 @@ function valueOf(table: Table, label: Cell, isLabel: (c: Cell) => boolean, consu
   const belowRow = label.row + label.rowSpan;
   const below = table.grid[belowRow]?.[label.column] ?? null;
   if (!below || below.row !== belowRow || below.column !== label.column || below.colSpan !== label.colSpan) return null;
-  if (isLabel(below) || consumed.has(below) || rowCells(table, belowRow).some(isLabel)) return null;
+  // A row of values holds no label of its own (a label merged down from above does not count).
+  if (isLabel(below) || consumed.has(below) || rowCells(table, belowRow).some((c) => c.row === belowRow && isLabel(c))) return null;
   return below;
 }
 

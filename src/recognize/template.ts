@@ -15,6 +15,8 @@ export type FieldRole =
   | 'other'
   | 'carryover'
   | 'goal'
+  /** The goal for the whole implementation period (实施期总目标), printed beside the annual one (年度总目标). */
+  | 'midTermGoal'
   | 'purpose'
   /** A unit or department code printed in its own cell or column (单位编码 `106001`, 部门预算编码 `301`). */
   | 'departmentCode'

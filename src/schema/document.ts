@@ -148,6 +148,7 @@ export const Project = z
     purpose: z.string().nullable(),
     schedule: z.array(SchedulePoint),
     goal: z.string().nullable(),
+    midTermGoal: z.string().nullable().default(null).describe('实施期总目标: the goal for the whole implementation period, printed beside the annual goal (Xi\'an 专项资金总体)'),
     indicators: z.array(Indicator),
     template: z.string().describe('Id of the template the tables were recognized with'),
     provenance: ProjectProvenance,

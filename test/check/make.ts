@@ -53,6 +53,7 @@ export function project(fields: Partial<Project> = {}): Project {
       { label: '12月底', month: 12, percent: 100, percentRaw: '100%' },
     ],
     goal: '1.开展科普活动，提升居民科学素质。',
+    midTermGoal: null,
     indicators: [
       indicator('产出指标', '数量指标', '开展科普活动', '≥20次'),
       indicator('产出指标', '成本指标', '项目预算控制数', '11万元'),

@@ -65,6 +65,7 @@ describe('central-2025: the MOF 项目支出绩效目标表, all in one table', 
       schedule: [],
       goal:
         '目标1：完成全国36个大中城市1200个以上品种价格的日常监测和定期报送，及时准确掌握市场价格动态；目标2：组织开展主要农产品和重要服务成本调查，按期形成年度成本调查报告；目标3：为国家宏观调控和价格决策提供及时、可靠的数据支撑。',
+      midTermGoal: null,
       template: 'central',
     });
     expect(indicatorLines(p1 as Project)).toEqual([
@@ -125,6 +126,7 @@ describe('separate-columns-2025: 指标性质 | 指标值 | 度量单位 | 权�
       purpose: null,
       schedule: [],
       goal: '保障本单位18名在职人员基本工资、津贴补贴、奖金及社会保险缴费按月足额发放，确保机关正常运转和各项工作顺利开展。',
+      midTermGoal: null,
       template: 'separate-columns',
     });
     expect(indicatorLines(p1)).toEqual([
@@ -177,6 +179,7 @@ describe('multi-project-2025: several projects in one table, a project split ove
       purpose: null,
       schedule: [],
       goal: '租用10台雾炮车对城区主次干道、重点工地周边开展降尘抑尘作业，降低道路扬尘，服务周期内城区空气质量保持优良，市民对空气质量改善的满意程度达到85%以上。',
+      midTermGoal: null,
       template: 'central',
     });
     expect(indicatorLines(p1 as Project)).toEqual([
