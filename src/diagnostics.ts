@@ -63,6 +63,7 @@ export const CODES = {
   SCHEDULE_NOT_CUMULATIVE: { severity: 'warning', summary: 'Spend-schedule percents decrease; they should be cumulative' },
   SCHEDULE_ABOVE_100: { severity: 'warning', summary: 'A spend-schedule point is above 100%' },
   SCHEDULE_NOT_ENDING_AT_100: { severity: 'warning', summary: 'The spend schedule does not end at 100%' },
+  ACTUAL_UNREADABLE: { severity: 'info', summary: 'A self-evaluation\'s 实际完成值 is not a plain value; kept as printed' },
   WEIGHT_UNREADABLE: { severity: 'warning', summary: 'A weight (权重/分值) is not a number', loss: true },
   FISCAL_YEAR_UNKNOWN: { severity: 'warning', summary: 'No fiscal year found in titles or project names (use --year)' },
   FISCAL_YEAR_CONFLICT: { severity: 'info', summary: 'Titles or project names name different years' },
@@ -77,6 +78,7 @@ export const CODES = {
   TARGET_UNIT_MISSING: { severity: 'warning', summary: 'A quantitative target has no unit' },
   TARGET_PERCENT_ABOVE_100: { severity: 'warning', summary: 'A percent target is above 100% (suspicious)' },
   INDICATOR_CATEGORY_MISSING: { severity: 'warning', summary: 'A project has no 产出 (output) or no 效益 (benefit) indicators' },
+  TARGET_NOT_MET: { severity: 'warning', summary: 'A self-evaluation reports a value achieved that misses its target' },
   SATISFACTION_NOT_PERCENT: { severity: 'warning', summary: 'A 满意度 (satisfaction) target is not a percent' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -9,6 +9,7 @@
 import type { Diagnostic, Document } from '../schema/document.js';
 import { BUDGET_RULES } from './budget.js';
 import { COST_RULES } from './cost.js';
+import { EVALUATION_RULES } from './evaluation.js';
 import { IDENTITY_RULES } from './identity.js';
 import { INDICATOR_RULES } from './indicators.js';
 import { PARSE_TIME_RULES } from './parse-time.js';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   ...IDENTITY_RULES,
   ...INDICATOR_RULES,
   ...PARSE_TIME_RULES.filter((r) => r.family === 'basis'),
+  ...EVALUATION_RULES,
 ];
 
 /** The findings of the rules that look at a whole document, in rule order. */

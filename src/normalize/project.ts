@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic, type Location } from '../diagnostics.js';
 import type { Located, RawIndicator, RawProject } from '../recognize/records.js';
-import type { Amount, Indicator, Project, Target, TargetDirection } from '../schema/document.js';
+import type { Amount, Evaluation, Indicator, Project, Target, TargetDirection } from '../schema/document.js';
 import { parseAmount, parseUnit, type AmountUnit } from './amount.js';
 import { parseBasis } from './basis.js';
 import { parseSchedule } from './schedule.js';
@@ -68,6 +68,7 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[], stated
     schedule,
     goal: cleanText(raw.goal?.text),
     midTermGoal: cleanText(raw.midTermGoal?.text),
+    evaluation: raw.kind === 'self-evaluation' ? evaluationOf(raw, amount, at, messages) : null,
     indicators: raw.indicators.map((row) => normalizeIndicator(row, key, messages)),
     template: raw.template,
     provenance: { page: raw.page, tables: [...raw.tables] },
@@ -114,6 +115,9 @@ function normalizeIndicator(row: RawIndicator, project: string | null, messages:
     scoringRule: cleanText(row.scoringRule?.text),
     notes: cleanText(row.notes?.text),
     core: readCore(row.core),
+    actual: readActual(row.actual, at(row.actual), messages),
+    score: readNumber(row.score, at(row.score), messages),
+    deviation: cleanText(row.deviation?.text),
     provenance: { page: row.page, table: row.table, row: row.row },
   };
 }
@@ -180,4 +184,39 @@ function readCore(located: Located | null): boolean | null {
   if (text === '是') return true;
   if (text === '否') return false;
   return null;
+}
+
+/** A score, weight or rate cell: a number (`10`, `7.7`, `100.00%`); `--`, `-`, `/` and blank are no value. */
+function readNumber(located: Located | null, at: Location, messages: Diagnostic[]): number | null {
+  const text = cleanText(located?.text);
+  if (text === null || /^[-—－/／]+$/u.test(text)) return null;
+  const m = /^(-?\d+(?:\.\d+)?)\s*(?:分|%)?$/u.exec(foldWidth(text));
+  if (m) return Number(m[1]);
+  messages.push(diagnostic('WEIGHT_UNREADABLE', `score or rate "${text}" is not a number`, at));
+  return null;
+}
+
+/** 实际完成值, read like a target; prose (`未超标准`) is qualitative, as for targets. */
+function readActual(located: Located | null, at: Location, messages: Diagnostic[]): Target | null {
+  if (!located || located.text.trim() === '') return null;
+  const parsed = parseTarget(located.text, at);
+  // An actual that cannot be read as a value is kept as printed; it is no target of ours to doubt.
+  messages.push(...parsed.messages.map((m) => (m.code === 'TARGET_UNREADABLE' ? { ...m, severity: 'info' as const, code: 'ACTUAL_UNREADABLE' } : m)));
+  return parsed.value;
+}
+
+function evaluationOf(raw: RawProject, amount: (l: Located | null) => Amount | null, at: (l: Located | null) => Location, messages: Diagnostic[]): Evaluation {
+  const e = raw.execution;
+  const rateRaw = cleanText(e?.rate?.text);
+  return {
+    initialBudget: amount(e?.initialBudget ?? null),
+    adjustedBudget: amount(e?.adjustedBudget ?? null),
+    executed: amount(e?.executed ?? null),
+    rateRaw,
+    rate: readNumber(e?.rate ?? null, at(e?.rate ?? null), messages),
+    rateWeight: readNumber(e?.rateWeight ?? null, at(e?.rateWeight ?? null), messages),
+    rateScore: readNumber(e?.score ?? null, at(e?.score ?? null), messages),
+    totalScore: readNumber(raw.totalScore, at(raw.totalScore), messages),
+    outcome: cleanText(raw.outcome?.text),
+  };
 }

@@ -30,6 +30,8 @@ import { locatedParagraph, type Located, type RawDepartment, type RawIndicator, 
 import { labelCount, scanTable, type FieldsSegment, type HeaderBlock, type TableScan } from './scan-table.js';
 import type { Template } from './template.js';
 
+const TOTAL_SCORE = /^\s*(?:总\s*分|合\s*计)\s*$/u;
+
 export interface Captions {
   department: RawDepartment | null;
   unit: Located | null;
@@ -67,6 +69,8 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
   // The header of the last block read and the page its table ended on, for a table that
   // continues it on the next page without a header; cleared by anything but a title between.
   let lastBlock: { header: HeaderBlock; page: number | null } | null = null;
+  // The page where the tables of the open record last ended (PDF).
+  let openEnd: number | null = null;
 
   const start = (s: RecordStart): RawProject => {
     levels = NO_LEVELS;
@@ -88,6 +92,9 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       purpose: null,
       goal: null,
       midTermGoal: null,
+      outcome: null,
+      execution: null,
+      totalScore: null,
       schedule: null,
       indicators: [],
       tables: [s.table.ordinal],
@@ -98,7 +105,13 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
     return project;
   };
 
-  const addIndicators = (project: RawProject, rows: readonly RawIndicator[]): void => {
+  const addIndicators = (project: RawProject, all: readonly RawIndicator[]): void => {
+    // A self-evaluation's 总分 row closes its block: the total score, not an indicator.
+    const rows = all.filter((row) => {
+      if (!TOTAL_SCORE.test(row.level1?.text ?? row.level3?.text ?? '')) return true;
+      project.totalScore = row.score ?? row.weight;
+      return false;
+    });
     const inherited = inheritLevels(rows, levels, projectKey(project));
     levels = inherited.levels;
     project.indicators.push(...inherited.rows);
@@ -115,10 +128,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
   for (const block of model.blocks) {
     if (block.kind === 'paragraph') {
       const heading = isProjectHeading(block.text) && !isGenericTitle(block.text);
-      let kind = classifyTitle(block.text);
-      // A project's own heading that names a 专项资金 (`2025年…专项资金绩效目标表`) titles a project;
-      // special-fund tables are titled by their form (`专项资金绩效目标表`).
-      if (heading && kind === 'special-fund') kind = 'project';
+      const kind = titleKindOf(block.text);
       if (kind) titleKind = kind;
       if (heading) {
         lastBlock = null;
@@ -134,15 +144,22 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       if (dept) stated = { ...stated, department: dept };
       if (unitLine) stated = { ...stated, unit: locatedParagraph(unitLine, block.page) };
       if (dept || unitLine) continue;
-      if (isDocumentTitle(block.text)) titles.push(block.text);
+      // `（2026年度）` under a table title states the year the table is for.
+      if (isDocumentTitle(block.text) || /^[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]$/u.test(block.text.trim())) titles.push(block.text);
       else if (!inProjects && !kind) before.push(block);
       continue;
     }
 
+    // A target table pages away from the record being read does not continue it (an
+    // indicator table in an evaluation report at the back of the file).
+    if (open && openEnd !== null && block.page !== null && block.page - openEnd > 1) {
+      open = null;
+      list.close();
+    }
     const continuation = lastBlock && block.page !== null && lastBlock.page !== null && block.page === lastBlock.page + 1 ? lastBlock.header : null;
     const scan = bestScan(block, templates, lastList, continuation);
     lastBlock = null;
-    const ownKind = scan.title ? classifyTitle(scan.title.text) : null;
+    const ownKind = scan.title ? titleKindOf(scan.title.text) : null;
     const kind: TitleKind | null = ownKind ?? titleKind ?? lastKind;
     titleKind = null;
     const captions: Captions = {
@@ -150,8 +167,8 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       unit: scan.unit ?? stated.unit ?? carried.unit,
     };
     stated = { department: null, unit: null };
-    if (scan.rejectedBy !== null || kind === 'self-evaluation') {
-      const targetLike = scan.rejectedBy !== null && (kind === 'self-evaluation' || scan.score > 0);
+    if (scan.rejectedBy !== null) {
+      const targetLike = kind === 'self-evaluation' || scan.score > 0;
       if (targetLike) {
         messages.push(diagnostic('TARGET_TABLE_SKIPPED', `table ${block.ordinal} is a self-evaluation (绩效自评表: 「${scan.rejectedBy ?? '自评'}」 in a header), which this version does not read; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
         lastKind = 'self-evaluation';
@@ -230,6 +247,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       if (current && !current.tables.includes(block.ordinal)) current.tables.push(block.ordinal);
     }
     if (used) {
+      openEnd = block.rowPages[block.rowCount - 1] ?? block.page;
       carried = captions;
       lastKind = recordKind;
     }
@@ -238,8 +256,14 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
 
   // A project table names a goal or has indicators; project labels without either are a
   // listing of projects (a 项目支出表), not a performance-target table.
-  for (const project of projects.filter((p) => p.indicators.length === 0 && p.goal === null && p.schedule === null)) {
+  const blank = (l: Located | null): boolean => l === null || l.text.trim() === '';
+  for (const project of projects.filter((p) => p.indicators.length === 0 && blank(p.goal) && p.schedule === null)) {
     projects.splice(projects.indexOf(project), 1);
+    if ([project.name, project.code, project.total, project.fiscal, project.other].every(blank)) {
+      // A form printed with its labels only (a 不涉及 table of the disclosure checklist).
+      messages.push(diagnostic('TABLE_SKIPPED', `table ${project.tables.join(', ')} is an empty form (labels, no values); skipped`, { table: project.tables[0] ?? null, page: project.page }));
+      continue;
+    }
     messages.push(diagnostic('TABLE_SKIPPED', `table ${project.tables.join(', ')} names a project (「${projectKey(project) ?? ''}」) but has no 绩效目标 and no indicators; not a performance-target table; skipped`, { table: project.tables[0] ?? null, page: project.page }));
   }
   for (const project of projects) {
@@ -256,6 +280,16 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
     messages.push(diagnostic('NO_PERFORMANCE_TABLE', message));
   }
   return { projects, overview: recognizeOverview(before), titles, messages };
+}
+
+/**
+ * The kind a title names. A project's own title that names a 专项资金
+ * (`2025年…专项资金绩效目标表`, `市级扶持老区建设专项资金项目绩效目标表`) titles a project;
+ * special-fund tables are titled by their form (`专项资金绩效目标表`, `重点专项资金绩效目标表`).
+ */
+function titleKindOf(text: string): TitleKind | null {
+  const kind = classifyTitle(text);
+  return kind === 'special-fund' && !isGenericTitle(text) && /项目绩效目标|^\d{1,3}\s*[.、．]/u.test(text) ? 'project' : kind;
 }
 
 /** The template that knows the most of the table's labels reads it (the first on a tie). */
@@ -284,6 +318,8 @@ function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located 
   project.purpose ??= v.purpose ?? null;
   project.goal ??= v.goal ?? null;
   project.midTermGoal ??= v.midTermGoal ?? null;
+  project.outcome ??= v.outcome ?? null;
+  project.execution ??= segment.execution;
   project.implementer ??= v.implementer ?? null;
   project.schedule ??= segment.schedule;
   project.sources.push(...segment.sources);

@@ -71,7 +71,7 @@ export function isDocumentTitle(text: string): boolean {
 }
 
 /** What a title says the table under it is: a kind of target table, a self-evaluation, or nothing known. */
-export type TitleKind = RecordKind | 'self-evaluation';
+export type TitleKind = RecordKind;
 
 /**
  * The kind of target table a title names, or null when the text is no such title. Titles

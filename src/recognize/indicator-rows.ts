@@ -17,13 +17,15 @@ export type ColumnMap = Map<ColumnRole, number>;
 
 const ROLES: readonly Exclude<ColumnRole, 'indicatorLabel'>[] = [
   'level1', 'level2', 'level3', 'description', 'target', 'operator', 'unit', 'weight', 'basis', 'notes', 'scoringRule', 'targetText', 'core', 'activity',
+  'actual', 'score', 'deviation',
 ];
 
 /** An indicator with every field blank, at a row. */
 export function blankIndicator(table: number, row: number, page: number | null): RawIndicator {
   return {
     level1: null, level2: null, level3: null, description: null, target: null, operator: null, unit: null, weight: null, basis: null,
-    notes: null, scoringRule: null, targetText: null, core: null, activity: null, midTerm: null, levelled: true, table, row, page,
+    notes: null, scoringRule: null, targetText: null, core: null, activity: null, midTerm: null, actual: null, score: null, deviation: null,
+    levelled: true, table, row, page,
   };
 }
 

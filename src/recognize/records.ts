@@ -48,6 +48,10 @@ export interface RawIndicator {
   activity: Located | null;
   /** The 实施周期 (whole-period) value printed beside the annual one (Guangzhou). */
   midTerm: Located | null;
+  /** Self-evaluations: 实际完成值, 得分, 偏差原因分析及改进措施. */
+  actual: Located | null;
+  score: Located | null;
+  deviation: Located | null;
   /** Whether the block has a 一级指标 column: single-level blocks (指标名称 only) have no levels to miss. */
   levelled: boolean;
   table: number;
@@ -66,7 +70,17 @@ export interface RawSource {
  * tables (专项资金绩效目标表), transfer-payment tables (转移支付), department-wide tables
  * (部门整体支出绩效目标表).
  */
-export type RecordKind = 'project' | 'special-fund' | 'transfer-payment' | 'department';
+export type RecordKind = 'project' | 'special-fund' | 'transfer-payment' | 'department' | 'self-evaluation';
+
+/** A self-evaluation's budget execution: the 年度资金总额 row of its amount grid. */
+export interface RawExecution {
+  initialBudget: Located | null;
+  adjustedBudget: Located | null;
+  executed: Located | null;
+  rateWeight: Located | null;
+  rate: Located | null;
+  score: Located | null;
+}
 
 export interface RawDepartment {
   code: string | null;
@@ -92,6 +106,10 @@ export interface RawProject {
   purpose: Located | null;
   goal: Located | null;
   midTermGoal: Located | null;
+  /** Self-evaluations: 实际完成情况, the budget execution and the 总分 row. */
+  outcome: Located | null;
+  execution: RawExecution | null;
+  totalScore: Located | null;
   schedule: { labels: Located[]; percents: Located[] } | null;
   indicators: RawIndicator[];
   tables: number[];

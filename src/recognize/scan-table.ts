@@ -11,9 +11,9 @@ import { rowCells, type Cell, type Table } from '../read/model.js';
 import { isUnitLine, mentionsUnit, parseDepartmentLine, splitCaption } from './captions.js';
 import { readIndicatorRow, readIndicatorRows, type ColumnMap } from './indicator-rows.js';
 import { LabelTable } from './labels.js';
-import { locatedCell, type Located, type RawDepartment, type RawIndicator, type RawSource } from './records.js';
+import { locatedCell, type Located, type RawDepartment, type RawExecution, type RawIndicator, type RawSource } from './records.js';
 import { splitSerializedIndicators } from './serialized.js';
-import type { ColumnRole, FieldRole, Template } from './template.js';
+import type { ColumnRole, FieldRole, GridRole, Template } from './template.js';
 
 export type ValueRole = Exclude<FieldRole, 'budgetBlock' | 'scheduleBlock' | 'source'>;
 
@@ -27,6 +27,8 @@ export interface FieldsSegment {
   schedule: { labels: Located[]; percents: Located[] } | null;
   /** A label that states the amount unit itself, e.g. `项目资金（万元）`. */
   unit: Located | null;
+  /** A self-evaluation's budget execution (the 年度资金总额 row of its amount grid). */
+  execution: RawExecution | null;
   firstRow: number;
 }
 
@@ -105,6 +107,7 @@ interface Labels {
   columns: LabelTable<ColumnRole>;
   reject: LabelTable<'reject'>;
   captions: LabelTable<'caption'>;
+  grid: LabelTable<GridRole>;
 }
 
 const labelCache = new WeakMap<Template, Labels>();
@@ -117,6 +120,7 @@ function labelsOf(template: Template): Labels {
       columns: new LabelTable(template.columns),
       reject: new LabelTable({ reject: template.rejectLabels }),
       captions: new LabelTable({ caption: template.captionLabels ?? [] }),
+      grid: new LabelTable(template.amountGrid ?? {}),
     };
     labelCache.set(template, labels);
   }
@@ -124,8 +128,24 @@ function labelsOf(template: Template): Labels {
 }
 
 function isAnyLabel(cell: Cell, labels: Labels): boolean {
-  return labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null || labels.captions.match(cell.text) !== null;
+  return labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null || labels.captions.match(cell.text) !== null || labels.grid.match(cell.text) !== null;
 }
+
+/** An amount grid's header row: three or more of its column labels (年初预算数 | 全年预算数 | 全年执行数 …). */
+function gridColumns(table: Table, r: number, labels: Labels): Map<GridRole, number> | null {
+  const columns = new Map<GridRole, number>();
+  for (const cell of rowCells(table, r)) {
+    if (cell.row !== r) continue;
+    const role = labels.grid.match(cell.text);
+    if (role && !columns.has(role)) columns.set(role, cell.column);
+  }
+  return columns.size >= 3 && (columns.has('adjustedBudget') || columns.has('initialBudget')) ? columns : null;
+}
+
+const GRID_LABEL: Record<GridRole, string> = { initialBudget: '年初预算数', adjustedBudget: '全年预算数', executed: '全年执行数', rateWeight: '分值', rate: '执行率', score: '得分' };
+
+/** The year's budget of a grid row: 全年预算数 (the adjusted budget), else 年初预算数. */
+const GRID_BUDGET: readonly GridRole[] = ['adjustedBudget', 'initialBudget'];
 
 /**
  * A header starting at row `r`: either a row naming three indicator columns, one of them
@@ -215,7 +235,8 @@ export function labelCount(table: Table, template: Template): number {
   const labels = labelsOf(template);
   let count = 0;
   for (const cell of table.cells) {
-    if (labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null || labels.reject.match(cell.text) !== null) count++;
+    // Reject labels do not count: a template that reads self-evaluations must win over one that rejects them.
+    if (labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null || labels.grid.match(cell.text) !== null) count++;
   }
   return count;
 }
@@ -258,6 +279,8 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
   const isLabel = (cell: Cell): boolean => labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null;
   let fields: FieldsSegment | null = null;
   const budgetBlocks: Cell[] = [];
+  // The amount grid in force: its column labels' columns, until the next header or grid.
+  let grid: Map<GridRole, number> | null = null;
 
   const rejecting = rejectingLabel(table, labels);
   if (rejecting) {
@@ -283,8 +306,14 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
       }
       scan.score += header.columns.size + header.fields.size;
       fields = null;
+      grid = null;
       r = end - 1;
       continue;
+    }
+    const gridHere = gridColumns(table, r, labels);
+    if (gridHere) {
+      grid = gridHere;
+      for (const cell of rowCells(table, r)) if (cell.row === r && labels.grid.match(cell.text)) consumed.add(cell);
     }
     for (const cell of rowCells(table, r)) {
       if (cell.row !== r || consumed.has(cell)) continue;
@@ -302,7 +331,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
       // A second 项目编码 or 项目名称 starts the next project of a continuous table.
       const repeats = (role === 'code' || role === 'name') && fields?.values[role] !== undefined;
       if (!fields || repeats) {
-        fields = { kind: 'fields', values: {}, labels: {}, sources: [], schedule: null, unit: null, firstRow: r };
+        fields = { kind: 'fields', values: {}, labels: {}, sources: [], schedule: null, unit: null, execution: null, firstRow: r };
         scan.segments.push(fields);
       }
       if (role === 'scheduleBlock') {
@@ -315,7 +344,18 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
         continue;
       }
       let value: Located | null;
-      if (inline) value = { ...locatedCell(table, cell), text: inline.value };
+      const gridRow = grid && AMOUNT_ROLES.has(role) && role !== 'source' ? readGridRow(table, r, grid, consumed) : null;
+      if (gridRow) {
+        value = GRID_BUDGET.map((g) => gridRow[g]).find((l) => l !== undefined && l !== null) ?? null;
+        if (role === 'total' && !fields.execution) fields.execution = executionOf(gridRow);
+        else {
+          // A source row's other columns are kept with their labels (`其中：财政拨款·年初预算数`).
+          for (const g of ['initialBudget', 'executed'] as const) {
+            const other = gridRow[g];
+            if (other && other !== value && other.text.trim() !== '') fields.sources.push({ label: { ...locatedCell(table, cell), text: `${cell.text}·${GRID_LABEL[g]}` }, value: other });
+          }
+        }
+      } else if (inline) value = { ...locatedCell(table, cell), text: inline.value };
       else {
         const valueCell = valueOf(table, cell, (c) => isLabel(c) || labels.captions.match(c.text) !== null || (AMOUNT_ROLES.has(role) && !looksLikeAmount(c.text)), consumed);
         if (valueCell) consumed.add(valueCell);
@@ -403,6 +443,29 @@ function inheritColumns(header: HeaderBlock, continuing: HeaderBlock | null): He
 }
 
 const AMOUNT_ROLES = new Set<FieldRole>(['total', 'fiscal', 'other', 'carryover', 'source']);
+
+/** The cells of row r under each column of an amount grid. */
+function readGridRow(table: Table, r: number, grid: Map<GridRole, number>, consumed: Set<Cell>): Partial<Record<GridRole, Located | null>> {
+  const out: Partial<Record<GridRole, Located | null>> = {};
+  for (const [role, column] of grid) {
+    const cell = table.grid[r]?.[column] ?? null;
+    if (!cell || cell.row !== r) continue;
+    consumed.add(cell);
+    out[role] = cell.text.trim() === '' ? null : locatedCell(table, cell);
+  }
+  return out;
+}
+
+function executionOf(row: Partial<Record<GridRole, Located | null>>): RawExecution {
+  return {
+    initialBudget: row.initialBudget ?? null,
+    adjustedBudget: row.adjustedBudget ?? null,
+    executed: row.executed ?? null,
+    rateWeight: row.rateWeight ?? null,
+    rate: row.rate ?? null,
+    score: row.score ?? null,
+  };
+}
 
 /**
  * Beside an amount label stands its amount, a blank, or a placeholder; a text with no digit

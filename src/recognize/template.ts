@@ -17,6 +17,8 @@ export type FieldRole =
   | 'goal'
   /** The goal for the whole implementation period (实施期总目标), printed beside the annual one (年度总目标). */
   | 'midTermGoal'
+  /** 实际完成情况: what a self-evaluation says was achieved, beside the goal (预期目标). */
+  | 'outcome'
   | 'purpose'
   /** A unit or department code printed in its own cell or column (单位编码 `106001`, 部门预算编码 `301`). */
   | 'departmentCode'
@@ -53,7 +55,19 @@ export type ColumnRole =
    * indicators serialized in one cell (beside 项目名称 and 绩效目标, no level columns), or a
    * caption over the block (merged down, or over the level columns): see scan-table.ts.
    */
-  | 'indicatorLabel';
+  | 'indicatorLabel'
+  /** Self-evaluations: 实际完成值, the value achieved. */
+  | 'actual'
+  /** Self-evaluations: 得分, the score given. */
+  | 'score'
+  /** Self-evaluations: 偏差原因分析及改进措施, why the value differs from the target. */
+  | 'deviation';
+
+/**
+ * Columns of an amount grid (self-evaluations): 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+ * 执行率 | 得分 over the rows 年度资金总额 / 其中：财政拨款 / 上年结转 / 其他资金.
+ */
+export type GridRole = 'initialBudget' | 'adjustedBudget' | 'executed' | 'rateWeight' | 'rate' | 'score';
 
 export interface Template {
   /** Stable id, written to each project's `template` field. */
@@ -69,6 +83,8 @@ export interface Template {
    * merged caption): known, so a header holding them is not reported as having unread columns.
    */
   captionLabels?: readonly string[];
+  /** Column labels of an amount grid, where the template has one (see GridRole). */
+  amountGrid?: { readonly [R in GridRole]?: readonly string[] };
   /** The unit assumed, with a warning, when no caption or label states one. */
   defaultUnit: '万元' | '元' | null;
 }

@@ -119,6 +119,9 @@ export const Indicator = z
     scoringRule: z.string().nullable().default(null).describe('评（扣）分标准: how the indicator is scored'),
     notes: z.string().nullable().default(null).describe('备注 as printed'),
     core: z.boolean().nullable().default(null).describe('是否核心: true for 是, false for 否 (Chongqing)'),
+    actual: Target.nullable().default(null).describe('Self-evaluations: 实际完成值, read like a target (a bare number is = that number)'),
+    score: z.number().nullable().default(null).describe('Self-evaluations: 得分'),
+    deviation: z.string().nullable().default(null).describe('Self-evaluations: 偏差原因分析及改进措施 as printed'),
     provenance: IndicatorProvenance,
   })
   .meta({ id: 'Indicator' });
@@ -128,11 +131,26 @@ export const ProjectProvenance = z.object({
   tables: z.array(z.number().int().positive()).describe('1-based table ordinals in the file'),
 });
 
+export const Evaluation = z
+  .object({
+    initialBudget: Amount.nullable().describe('年初预算数 of 年度资金总额'),
+    adjustedBudget: Amount.nullable().describe('全年预算数 of 年度资金总额 (also budget.total)'),
+    executed: Amount.nullable().describe('全年执行数 of 年度资金总额'),
+    rateRaw: z.string().nullable().describe('执行率 as printed'),
+    rate: z.number().nullable().describe('执行率 in percent'),
+    rateWeight: z.number().nullable().describe('分值 of the execution rate'),
+    rateScore: z.number().nullable().describe('得分 of the execution rate'),
+    totalScore: z.number().nullable().describe('总分 得分'),
+    outcome: z.string().nullable().describe('实际完成情况: what was achieved against the goal'),
+  })
+  .meta({ id: 'Evaluation' });
+
 export const RecordKind = z
-  .enum(['project', 'special-fund', 'transfer-payment', 'department'])
+  .enum(['project', 'special-fund', 'transfer-payment', 'department', 'self-evaluation'])
   .describe(
     'The kind of target table the record comes from: project (项目支出绩效目标表 and its forms), special-fund (专项资金绩效目标表), ' +
-      'transfer-payment (转移支付绩效目标表), department (部门整体支出绩效目标表: code and name null, the department in department)',
+      'transfer-payment (转移支付绩效目标表), department (部门整体支出绩效目标表: code and name null, the department in department), ' +
+      'self-evaluation (绩效自评表: targets with the values achieved, in evaluation and each indicator\'s actual/score)',
   );
 
 export const Project = z
@@ -148,6 +166,7 @@ export const Project = z
     purpose: z.string().nullable(),
     schedule: z.array(SchedulePoint),
     goal: z.string().nullable(),
+    evaluation: Evaluation.nullable().default(null).describe('Self-evaluations: the budget execution, scores and outcome; null for other kinds'),
     midTermGoal: z.string().nullable().default(null).describe('实施期总目标: the goal for the whole implementation period, printed beside the annual goal (Xi\'an 专项资金总体)'),
     indicators: z.array(Indicator),
     template: z.string().describe('Id of the template the tables were recognized with'),
@@ -202,6 +221,7 @@ export type Amount = z.infer<typeof Amount>;
 export type Budget = z.infer<typeof Budget>;
 export type LabelledAmount = z.infer<typeof LabelledAmount>;
 export type RecordKind = z.infer<typeof RecordKind>;
+export type Evaluation = z.infer<typeof Evaluation>;
 export type SchedulePoint = z.infer<typeof SchedulePoint>;
 export type TargetKind = z.infer<typeof TargetKind>;
 export type TargetOperator = z.infer<typeof TargetOperator>;

@@ -30,7 +30,7 @@ describe('yusuan check', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('test/inputs/check/budget-sources-mismatch.docx\n  13020225P00904910001F 科普活动经费\n    error BUDGET_SOURCES_MISMATCH (table 1): ');
     expect(run.stdout).toContain('    warning BASIS_MALFORMED (table 2, row 5, column 6): basis "湘财绩〔20207号" looks like a document number but does not parse');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('16 file(s) checked: 16 finding(s), 3 error(s), 13 warning(s)');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('17 file(s) checked: 17 finding(s), 3 error(s), 14 warning(s)');
   });
 
   it('reads the document JSON that convert writes, passing over report.json', () => {

@@ -30,6 +30,9 @@ export function indicator(level1: string, level2: string, level3: string | null,
     scoringRule: null,
     notes: null,
     core: null,
+    actual: null,
+    score: null,
+    deviation: null,
     provenance: { page: null, table: 2, row: 2 },
   };
 }
@@ -53,6 +56,7 @@ export function project(fields: Partial<Project> = {}): Project {
       { label: '12月底', month: 12, percent: 100, percentRaw: '100%' },
     ],
     goal: '1.开展科普活动，提升居民科学素质。',
+    evaluation: null,
     midTermGoal: null,
     indicators: [
       indicator('产出指标', '数量指标', '开展科普活动', '≥20次'),

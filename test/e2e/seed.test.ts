@@ -77,6 +77,9 @@ function expected(rows: Row[], table: number): Indicator[] {
     scoringRule: null,
     notes: null,
     core: null,
+    actual: null,
+    score: null,
+    deviation: null,
     provenance: { page: null, table, row: i + 2 },
   }));
 }
@@ -113,6 +116,7 @@ export const SEED_PROJECTS: Project[] = [
     purpose: '用于2025年支持市县科技创新和科学普及专项项目。',
     schedule: SCHEDULE,
     goal: '1.用于2025年支持市县科技创新和科学普及专项资金',
+    evaluation: null,
     midTermGoal: null,
     indicators: expected(P1, 2),
     template: 'hebei',
@@ -130,6 +134,7 @@ export const SEED_PROJECTS: Project[] = [
     purpose: '科普经费',
     schedule: SCHEDULE,
     goal: GOAL_2,
+    evaluation: null,
     midTermGoal: null,
     indicators: expected(P2, 4),
     template: 'hebei',
@@ -147,6 +152,7 @@ export const SEED_PROJECTS: Project[] = [
     purpose: '唐山市路南区科学技术协会招商引资专项业务费，严格用于招商引资使用。',
     schedule: SCHEDULE,
     goal: '1.唐山市路南区科学技术协会招商引资专项业务费，严格用于招商引资使用。',
+    evaluation: null,
     midTermGoal: null,
     indicators: expected(P3, 6),
     template: 'hebei',

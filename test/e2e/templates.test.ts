@@ -28,20 +28,45 @@ export function withoutIndicators(project: Project): Omit<Project, 'indicators' 
 describe('central-2025: the MOF 项目支出绩效目标表, all in one table', () => {
   const file = 'fixtures/docx/central-2025.docx';
 
-  it('finds both projects and skips the budget summary, 三公 and self-evaluation tables', async () => {
+  it('finds both projects and the self-evaluation, and skips the budget summary and 三公 tables', async () => {
     const doc = await documentOf(file);
     expect(doc.fiscalYear).toBe(2025);
     expect(doc.department).toEqual({ code: '105', name: '国家发展和改革委员会' });
-    expect(doc.projects.map((p) => [p.name, p.indicators.length, p.template])).toEqual([
-      ['全国价格监测与成本调查', 7, 'central'],
-      ['投资项目在线审批监管平台运行维护', 10, 'central'],
+    expect(doc.projects.map((p) => [p.kind, p.name, p.indicators.length, p.template])).toEqual([
+      ['project', '全国价格监测与成本调查', 7, 'central'],
+      ['project', '投资项目在线审批监管平台运行维护', 10, 'central'],
+      ['self-evaluation', '2024年全国价格监测与成本调查', 7, 'self-evaluation'],
     ]);
     expect(doc.diagnostics.filter((d) => d.code === 'TABLE_SKIPPED').map((d) => d.table)).toEqual([3, 4]);
-    // A self-evaluation is a target table this version does not read: said, and the document is partial.
-    expect(doc.diagnostics.filter((d) => d.code === 'TARGET_TABLE_SKIPPED').map((d) => [d.table, d.severity])).toEqual([[5, 'warning']]);
-    expect(doc.diagnostics.find((d) => d.table === 5)?.message).toContain('self-evaluation');
-    expect(doc.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(['TARGET_TABLE_SKIPPED']);
-    expect(doc.status).toBe('partial');
+    expect(doc.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(doc.status).toBe('ok');
+  });
+
+  it('reads the self-evaluation: the 年度资金总额 row of the amount grid, the outcome, and per indicator the value achieved and its score', async () => {
+    const p = (await documentOf(file)).projects[2] as Project;
+    expect(p.budget.total).toEqual({ raw: '1720.00', yuan: 17200000 });
+    expect(p.evaluation).toEqual({
+      initialBudget: { raw: '1720.00', yuan: 17200000 },
+      adjustedBudget: { raw: '1720.00', yuan: 17200000 },
+      executed: { raw: '1672.38', yuan: 16723800 },
+      rateRaw: '97.23%',
+      rate: 97.23,
+      rateWeight: 10,
+      rateScore: 9.72,
+      totalScore: 98.72,
+      outcome: '全年监测品种1146个，数据报送及时准确率99.2%，于2024年12月形成年度成本调查报告。',
+    });
+    expect(p.budget.sources.find((s) => s.label === '其中：当年财政拨款·全年执行数')).toEqual({ label: '其中：当年财政拨款·全年执行数', raw: '1672.38', yuan: 16723800 });
+    // The 一级 weight (产出指标(50分)) is the group's: every row under the merged cell carries it.
+    expect(p.indicators.map((i) => [i.level1, i.level1Weight, i.level3, i.target?.raw, i.actual?.raw, i.actual?.value ?? null, i.weight, i.score])).toEqual([
+      ['产出指标', 50, '价格监测品种数量', '≥1100个', '1146个', 1146, 15, 15],
+      ['产出指标', 50, '监测数据报送及时准确率', '≥98%', '99.2%', 99.2, 15, 15],
+      ['产出指标', 50, '年度成本调查报告完成时间', '2024年12月底前', '2024年12月完成', null, 10, 10],
+      ['产出指标', 50, '项目预算控制数', '≤1720万元', '1672.38万元', 1672.38, 10, 10],
+      ['效益指标', 30, '为宏观调控和价格决策提供数据支撑', '有效支撑', '达到预期目标', null, 15, 15],
+      ['效益指标', 30, '价格监测体系持续稳定运行', '长期', '部分达到预期目标，并且具备一定效果', null, 15, 14],
+      ['满意度指标', 10, '决策部门满意度', '≥90%', '93%', 93, 10, 10],
+    ]);
   });
 
   it('reads project 1: department with its code, 实施单位, the 项目资金（万元） block, goal, weighted 一级', async () => {
@@ -65,6 +90,7 @@ describe('central-2025: the MOF 项目支出绩效目标表, all in one table', 
       schedule: [],
       goal:
         '目标1：完成全国36个大中城市1200个以上品种价格的日常监测和定期报送，及时准确掌握市场价格动态；目标2：组织开展主要农产品和重要服务成本调查，按期形成年度成本调查报告；目标3：为国家宏观调控和价格决策提供及时、可靠的数据支撑。',
+      evaluation: null,
       midTermGoal: null,
       template: 'central',
     });
@@ -126,6 +152,7 @@ describe('separate-columns-2025: 指标性质 | 指标值 | 度量单位 | 权�
       purpose: null,
       schedule: [],
       goal: '保障本单位18名在职人员基本工资、津贴补贴、奖金及社会保险缴费按月足额发放，确保机关正常运转和各项工作顺利开展。',
+      evaluation: null,
       midTermGoal: null,
       template: 'separate-columns',
     });
@@ -179,6 +206,7 @@ describe('multi-project-2025: several projects in one table, a project split ove
       purpose: null,
       schedule: [],
       goal: '租用10台雾炮车对城区主次干道、重点工地周边开展降尘抑尘作业，降低道路扬尘，服务周期内城区空气质量保持优良，市民对空气质量改善的满意程度达到85%以上。',
+      evaluation: null,
       midTermGoal: null,
       template: 'central',
     });

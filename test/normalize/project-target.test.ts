@@ -18,12 +18,12 @@ function read(operator: string | null, value: string | null, unit: string | null
     operator: operator === null ? null : cell(operator, 4),
     target: value === null ? null : cell(value, 5),
     unit: unit === null ? null : cell(unit, 6),
-    weight: null, basis: null, notes: null, scoringRule: null, targetText: null, core: null, activity: null, midTerm: null,
+    weight: null, basis: null, notes: null, scoringRule: null, targetText: null, core: null, activity: null, midTerm: null, actual: null, score: null, deviation: null,
     levelled: true, table: 2, row: 3, page: null,
   };
   const raw: RawProject = {
     kind: 'project', template: 'separate-columns', title: null, code: cell(CODE, 2), name: cell('工资性支出', 4), department: null, implementer: null,
-    unit: null, defaultUnit: null, total: null, fiscal: null, other: null, carryover: null, sources: [], purpose: null, goal: null, midTermGoal: null,
+    unit: null, defaultUnit: null, total: null, fiscal: null, other: null, carryover: null, sources: [], purpose: null, goal: null, midTermGoal: null, outcome: null, execution: null, totalScore: null,
     schedule: null, indicators: [row], tables: [2], page: null,
   };
   const messages: Diagnostic[] = [];

@@ -37,6 +37,9 @@ interface ExpectedIndicator {
   level3: string | null;
   target: ExpectedTarget | null;
   weight?: number | null;
+  /** Self-evaluations: 实际完成值 and 得分 as printed. */
+  actual?: string | null;
+  score?: string | null;
 }
 
 interface ExpectedRecord {
@@ -46,6 +49,7 @@ interface ExpectedRecord {
   name: string | null;
   budget?: Record<'total' | 'fiscal' | 'other' | 'carryover', ExpectedAmount | null> | null;
   goal?: string | null;
+  execution?: { initialBudget: ExpectedAmount | null; adjustedBudget: ExpectedAmount | null; executed: ExpectedAmount | null; rate: string | null; score: string | null };
   indicators: ExpectedIndicator[];
 }
 
@@ -63,18 +67,17 @@ interface Expected {
 const GAPS: Record<string, string> = {
   'beijing-city-gajjgj-2026-budget-tables.pdf': 'Excel prints a merged cell cut by a page break on both pages, clipped; the clipped copy lands in the next page\'s header and in paragraphs (no clip paths are read yet); the department table\'s two-level amount grid is not read',
   'beijing-city-jxj-2026-budget-tables.pdf': 'merged name cells cut by a page break are printed in pieces on both pages; two projects are split in two',
-  'beijing-city-sthjj-2026-budget-tables.pdf': 'the department table\'s amounts stand under a two-level label grid (财政拨款 › 合计 | 基本支出 | 项目支出), not read',
-  'beijing-city-zwfwj-2026-budget-tables.pdf': 'merged name cells cut by a page break, as jxj',
-  'central-gjxfj-2024-dept-final-accounts-selfeval.pdf': 'self-evaluation tables (绩效自评表) are not read yet',
-  'shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf': 'self-evaluation tables (绩效自评表) are not read yet',
-  'fujian-fuzhou-mzj-2026-unit-budget.pdf': 'two project titles that wrap over two lines are read as 专项资金 headings',
+  'central-gjxfj-2024-dept-final-accounts-selfeval.pdf': 'the evaluation report at the back prints a table of the indicators of one project (表1：项目年度绩效指标表, p. 46) with no project table: kept as a record with null name',
+  'shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf': 'the 部门整体支出绩效自评表 with its 年度主要任务完成情况 sub-table is read as a project; two 效益 rows with an empty value are dropped',
   'guangdong-guangzhou-wjw-2026-dept-budget.pdf': 'its tables are ruled with curves; the PDF reader finds no table on those pages',
   'guangdong-guangzhou-sthjj-2026-project-perf-targets.pdf': 'two serialized indicator items with irregular separators (。 for ；, 》 for ：) are not split',
-  'shaanxi-xian-sfj-2026-dept-budget.pdf': 'header text overflowing into the weight column (重（90分) hides one project table\'s columns; the empty 专项资金总体 template is taken for a record',
   'shandong-yantai-zjj-2026-dept-budget.pdf': 'three indicator rows whose value cell wraps are joined with the next row',
   'guangdong-guangzhou-zwfwj-2026-dept-overall-perf-target.pdf': 'the title (部门整体预算绩效目标申报表) states no year, so fiscalYear is null',
   'guangdong-guangzhou-zwfwj-2026-project-perf-targets.pdf': 'the title states no year (项目支出绩效目标表（含转移支付项目）); 2026 is only in goal texts, so fiscalYear is null',
 };
+
+/** Gaps where yusuan reads more than the expectation counts, losing nothing: the document may be ok. */
+const EXTRA = new Set(['central-gjxfj-2024-dept-final-accounts-selfeval.pdf']);
 
 /**
  * Records written out in the expectations that yusuan does not read exactly yet (file, then
@@ -92,41 +95,27 @@ function RECORD_GAP_LIST(): string[] {
     'beijing-city-jxj-2026-budget-tables.pdf 工业和信息化优化营商环境类项目',
     'beijing-city-jxj-2026-budget-tables.pdf 节能环保和绿色发展工作',
     'beijing-city-sthjj-2026-budget-tables.pdf 北京市生态环境局',
-    'beijing-city-sthjj-2026-budget-tables.pdf 节能减排及环境保护专项转移支付--污染防治方向',
     'beijing-city-zwfwj-2026-budget-tables.pdf 因公出国（境）类项目',
-    'central-gjxfj-2024-dept-final-accounts-selfeval.pdf 信访干部培训专项',
-    'central-gjxfj-2024-dept-final-accounts-selfeval.pdf 信访研究宣传立法专项',
-    'central-gjxfj-2024-dept-final-accounts-selfeval.pdf 资产运行维护',
-    'central-gjxfj-2024-dept-final-accounts-selfeval.pdf 信息化运行维护',
-    'central-gjxfj-2026-dept-budget.pdf 信息化运行维护',
     'fujian-quanzhou-gaj-2026-dept-budget.pdf 张坂业务技术用房家具采购',
     'fujian-quanzhou-gaj-2026-dept-budget.pdf 公务用车购置',
     'fujian-quanzhou-gaj-2026-dept-budget.pdf 基层基础建设',
     'fujian-quanzhou-gaj-2026-dept-budget.pdf 泉州市公安局',
     'guangdong-guangzhou-sthjj-2026-dept-overall-perf-target.pdf 广州市生态环境局',
-    'guangdong-guangzhou-zwfwj-2026-dept-overall-perf-target.pdf 广州市政务服务和数据管理局',
     'guangdong-guangzhou-sthjj-2026-project-perf-targets.pdf 广州市镇（街）园区环保监督检查员经费（越秀区）',
-    'guangdong-guangzhou-sthjj-2026-project-perf-targets.pdf 大气污染防治专项经费',
     'guangdong-guangzhou-wjw-2026-dept-budget.pdf 机构运行辅助经费',
     'guangdong-guangzhou-wjw-2026-dept-budget.pdf 医疗业务支出',
+    'guangdong-guangzhou-zwfwj-2026-dept-overall-perf-target.pdf 广州市政务服务和数据管理局',
     'guangdong-guangzhou-zwfwj-2026-project-perf-targets.pdf 广州市政务服务和数据管理局数字政府运营中心穗智管运营服务项目',
     'hunan-changsha-gaj-2025-dept-budget.pdf 警务辅助人员经费（含市府机关大院30名）',
     'hunan-changsha-gaj-2025-dept-budget.pdf 警务通通讯租赁费',
     'hunan-changsha-gaj-2025-dept-budget.pdf 长沙市公安局',
     'hunan-changsha-zjjd-2026-dept-budget.pdf 长沙职业教育基地综合协调办公室',
     'shaanxi-xian-czj-2026-dept-budget.pdf 西安市财政局',
-    'shaanxi-xian-czj-2026-dept-budget.pdf 政策性农业保险市级补贴资金',
     'shaanxi-xian-kjj-2022-dept-budget.pdf 西安市科学技术局',
-    'shaanxi-xian-kjj-2022-dept-budget.pdf 西安市科技发展专项资金',
     'shaanxi-xian-kjj-2022-dept-budget.pdf 西安市引进海外高层次人才智力项目',
-    'shaanxi-xian-kjj-2022-dept-budget.pdf 金融发展专项项目',
     'shaanxi-xian-sfj-2026-dept-budget.pdf 法律援助业务经费',
     'shaanxi-xian-sfj-2026-dept-budget.pdf 西安市司法局',
-    'shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf 2022年病媒生物防制',
     'shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf 西安市卫生健康委员会',
-    'shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf 西安市红会医院高铁新城院区（二期）',
-    'shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf 卫生健康事业发展专项资金',
-    'shandong-yantai-mzj-2026-dept-budget.pdf 实施公车统管费用',
     'shandong-yantai-zjj-2026-dept-budget.pdf 房地产发展研究及宣传推介',
   ];
 }
@@ -161,22 +150,34 @@ function counts(doc: Document): Record<string, { records: number; indicators: nu
   return out;
 }
 
-function indicatorView(i: Indicator): ExpectedIndicator {
-  return {
+function indicatorView(i: Indicator, expected: ExpectedIndicator | undefined): ExpectedIndicator {
+  const view: ExpectedIndicator = {
     level1: squeeze(i.level1),
     level2: squeeze(i.level2),
     level3: squeeze(i.level3),
-    target: i.target ? { kind: i.target.kind, operator: i.target.operator, value: i.target.value, unit: i.target.unit } : null,
+    target: i.target ? { kind: i.target.kind, operator: i.target.operator, value: i.target.value, unit: unitOf(i.target.unit) } : null,
   };
+  if (expected?.actual !== undefined) view.actual = squeeze(i.actual?.raw ?? null);
+  if (expected?.score !== undefined) view.score = i.score === null ? null : String(i.score);
+  return view;
 }
+
+/** Units are compared width-folded (`台（套）` is `台(套)`), as yusuan writes them. */
+const unitOf = (unit: string | null): string | null => (unit === null ? null : unit.normalize('NFKC'));
+
+/** A weight printed in the 一级 cell (`产出指标（50分）`) is read into level1Weight: the level is the text before it. */
+const level1Of = (text: string | null): string | null => squeeze(text)?.replace(/[（(]\d+(?:\.\d+)?分?[)）]$/u, '') ?? null;
 
 function expectedIndicatorView(i: ExpectedIndicator): ExpectedIndicator {
   const t = i.target;
   return {
-    level1: squeeze(i.level1),
+    level1: level1Of(i.level1),
     level2: squeeze(i.level2),
     level3: squeeze(i.level3),
-    target: t ? { kind: t.kind, operator: t.kind === 'qualitative' ? null : t.operator, value: t.kind === 'qualitative' ? null : t.value, unit: t.kind === 'qualitative' ? null : t.unit } : null,
+    target: t ? { kind: t.kind, operator: t.kind === 'qualitative' ? null : t.operator, value: t.kind === 'qualitative' ? null : t.value, unit: t.kind === 'qualitative' ? null : unitOf(t.unit) } : null,
+    ...(i.actual !== undefined ? { actual: squeeze(i.actual) } : {}),
+    // A score is compared as a number (`10.0` and `10` are one score); `--` and blank are none.
+    ...(i.score !== undefined ? { score: i.score === null || /^[-—－/]*$/u.test(i.score.trim()) ? null : String(Number(i.score)) } : {}),
   };
 }
 
@@ -184,7 +185,9 @@ function findRecord(doc: Document, record: ExpectedRecord): Project | undefined 
   // Department-wide records have no name of their own (the department is in \`department\`): found by page.
   if (record.kind === 'department') return doc.projects.find((p) => p.kind === 'department' && p.provenance.page === record.page);
   const name = squeeze(record.name);
-  return doc.projects.find((p) => p.kind === record.kind && (name === null ? p.provenance.page === record.page : squeeze(p.name) === name));
+  const named = doc.projects.filter((p) => p.kind === record.kind && (name === null ? p.provenance.page === record.page : squeeze(p.name) === name));
+  // Two projects may share a name (烟台 民政局 prints 实施公车统管费用 twice): the one on the page.
+  return named.find((p) => p.provenance.page === record.page) ?? named[0];
 }
 
 function checkRecord(doc: Document, record: ExpectedRecord): void {
@@ -199,7 +202,17 @@ function checkRecord(doc: Document, record: ExpectedRecord): void {
     expect(project.budget[field] === null ? null : { raw: project.budget[field]?.raw, yuan: project.budget[field]?.yuan }, field).toEqual(amount === null ? null : { raw: amount.raw, yuan: amount.yuan });
   }
   if (record.goal !== undefined) expect(squeeze(project.goal)).toBe(squeeze(record.goal));
-  expect(project.indicators.map(indicatorView)).toEqual(record.indicators.map(expectedIndicatorView));
+  if (record.execution) {
+    const e = record.execution;
+    const amount = (a: { raw: string; yuan: number | null } | null) => (a === null ? null : { raw: a.raw, yuan: a.yuan });
+    expect({
+      initialBudget: amount(project.evaluation?.initialBudget ?? null),
+      adjustedBudget: amount(project.evaluation?.adjustedBudget ?? null),
+      executed: amount(project.evaluation?.executed ?? null),
+      rate: project.evaluation?.rateRaw ?? null,
+    }).toEqual({ initialBudget: e.initialBudget, adjustedBudget: e.adjustedBudget, executed: e.executed, rate: e.rate });
+  }
+  expect(project.indicators.map((i, n) => indicatorView(i, record.indicators[n]))).toEqual(record.indicators.map(expectedIndicatorView));
 }
 
 describe.skipIf(files.length === 0)('real-2026 corpus (../shared/corpora/real-2026)', () => {
@@ -219,7 +232,7 @@ describe.skipIf(files.length === 0)('real-2026 corpus (../shared/corpora/real-20
         const conversion = await convert(file);
         expect(['ok', 'partial']).toContain(conversion.status);
         if (conversion.status === 'partial') expect(conversion.message).toMatch(/\S/u);
-        if (gap) expect(conversion.status).toBe('partial');
+        if (gap && !EXTRA.has(file)) expect(conversion.status).toBe('partial');
       });
 
       it('keeps its diagnostics on a screen: at most 10 of a code, the rest folded', async () => {

@@ -81,11 +81,16 @@ describe('label normalization', () => {
     expect(rows.map((r) => [r.level3?.text, r.target?.text, r.basis?.text])).toEqual([['配备车辆数', '10辆', '计划标准']]);
   });
 
-  it('refuses a self-evaluation table wherever its marking label stands', () => {
-    for (const template of TEMPLATES) {
-      const scan = scanTable(tableOf([['项目名称', '某项目'], ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值']]), template);
+  it('target templates refuse a self-evaluation table wherever its marking label stands; the self-evaluation template reads it', () => {
+    const table = tableOf([['项目名称', '某项目'], ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'], ['产出指标', '数量指标', '培训人数', '≥300人', '366人']]);
+    for (const template of TEMPLATES.filter((t) => t.id !== 'self-evaluation')) {
+      const scan = scanTable(table, template);
       expect(scan.rejectedBy).toBe('实际完成值');
       expect(scan.segments).toEqual([]);
     }
+    const scan = scanTable(table, byId('self-evaluation'));
+    expect(scan.rejectedBy).toBeNull();
+    const block = scan.segments.find((s): s is IndicatorsSegment => s.kind === 'indicators');
+    expect([block?.rows[0]?.level3?.text, block?.rows[0]?.target?.text, block?.rows[0]?.actual?.text]).toEqual(['培训人数', '≥300人', '366人']);
   });
 });
