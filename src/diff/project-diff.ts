@@ -21,7 +21,9 @@ const TITLE_DECORATION = /^\s*\d+\s*[.、．]\s*|\s*(?:项目)?(?:支出)?绩效
 
 /** The project's name as matched: its 项目名称, else what its heading names. */
 function matchedName(project: Project): string {
-  return nameKey(project.name ?? project.title?.replace(TITLE_DECORATION, '') ?? null);
+  // A department-wide record is named by its department.
+  const own = project.name ?? (project.kind === 'department' ? project.department?.name ?? null : null);
+  return nameKey(own ?? project.title?.replace(TITLE_DECORATION, '') ?? null);
 }
 
 const STAGES: readonly Stage<Project, ProjectMatch['by']>[] = [
@@ -132,14 +134,26 @@ function onlyOnOneSide(project: Project, status: 'added' | 'removed'): ProjectDi
   };
 }
 
-/** Matched and added projects in the new order, then removed ones in the old order. */
+/**
+ * Matched and added projects in the new order, then removed ones in the old order. Records
+ * pair only with records of their own kind: a department-wide table with last year's, a
+ * self-evaluation with a self-evaluation, never a project with either.
+ */
 export function diffProjects(olds: readonly Project[], news: readonly Project[]): ProjectDiff[] {
-  const matching = matchItems(olds, news, STAGES);
-  const pairOf = new Map(matching.pairs.map((p) => [p.newIndex, p]));
+  const oldIndex = new Map<Project, number>(olds.map((p, i) => [p, i]));
+  const pairOf = new Map<number, { oldIndex: number; by: ProjectMatch['by']; score: number | null }>();
+  const unmatchedOld: number[] = [];
+  for (const kind of new Set([...olds, ...news].map((p) => p.kind))) {
+    const o = olds.filter((p) => p.kind === kind);
+    const n = news.map((p, j) => [p, j] as const).filter(([p]) => p.kind === kind);
+    const matching = matchItems(o, n.map(([p]) => p), STAGES);
+    for (const pair of matching.pairs) pairOf.set((n[pair.newIndex] as readonly [Project, number])[1], { oldIndex: oldIndex.get(o[pair.oldIndex] as Project) as number, by: pair.by, score: pair.score });
+    for (const i of matching.unmatchedOld) unmatchedOld.push(oldIndex.get(o[i] as Project) as number);
+  }
   const diffs = news.map((after, j) => {
     const pair = pairOf.get(j);
     return pair === undefined ? onlyOnOneSide(after, 'added') : pairDiff(olds[pair.oldIndex] as Project, after, { by: pair.by, score: pair.score });
   });
-  for (const i of matching.unmatchedOld) diffs.push(onlyOnOneSide(olds[i] as Project, 'removed'));
+  for (const i of unmatchedOld.sort((a, b) => a - b)) diffs.push(onlyOnOneSide(olds[i] as Project, 'removed'));
   return diffs;
 }

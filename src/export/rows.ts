@@ -17,12 +17,16 @@ export const PROJECT_COLUMNS = [
   'source_path', 'fiscal_year', 'department_code', 'department_name', 'project_code', 'project_name', 'amount_unit',
   'total_raw', 'total_yuan', 'fiscal_raw', 'fiscal_yuan', 'other_raw', 'other_yuan', 'purpose', 'goal',
   'indicator_count', 'page', 'carryover_raw', 'carryover_yuan',
+  // Added after SPEC's columns (schema version 1 allows additions at the end).
+  'kind', 'mid_term_goal', 'executed_raw', 'executed_yuan', 'execution_rate', 'total_score',
 ] as const;
 
 export const INDICATOR_COLUMNS = [
   'source_path', 'fiscal_year', 'department_code', 'project_code', 'project_name', 'seq', 'level1', 'level2', 'level3',
   'description', 'target_raw', 'target_kind', 'operator', 'value', 'value_max', 'unit', 'basis_raw',
   'basis_doc_number', 'basis_issuer', 'basis_year', 'basis_serial', 'weight',
+  // Added after SPEC's columns.
+  'record_kind', 'mid_term_raw', 'actual_raw', 'actual_value', 'score', 'deviation', 'notes', 'core',
 ] as const;
 
 export const SCHEDULE_COLUMNS = ['source_path', 'fiscal_year', 'project_code', 'project_name', 'seq', 'label', 'month', 'percent'] as const;
@@ -60,6 +64,7 @@ export function projectRows(doc: Document): CsvRow[] {
       p.budget.other?.raw ?? null, p.budget.other?.yuan ?? null,
       p.purpose, p.goal, p.indicators.length, p.provenance.page,
       p.budget.carryover?.raw ?? null, p.budget.carryover?.yuan ?? null,
+      p.kind, p.midTermGoal, p.evaluation?.executed?.raw ?? null, p.evaluation?.executed?.yuan ?? null, p.evaluation?.rate ?? null, p.evaluation?.totalScore ?? null,
     ];
   });
 }
@@ -72,6 +77,7 @@ export function indicatorRows(doc: Document): CsvRow[] {
       i.target?.raw ?? null, i.target?.kind ?? null, i.target?.operator ?? null, i.target?.value ?? null, i.target?.valueMax ?? null, i.target?.unit ?? null,
       i.basis?.raw ?? null, i.basis?.docNumber ?? null, i.basis?.issuer ?? null, i.basis?.year ?? null, i.basis?.serial ?? null,
       i.weight,
+      p.kind, i.midTermTarget?.raw ?? null, i.actual?.raw ?? null, i.actual?.value ?? null, i.score, i.deviation, i.notes, i.core === null ? null : i.core ? 'true' : 'false',
     ]),
   );
 }

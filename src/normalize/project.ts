@@ -67,8 +67,9 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[], stated
     purpose: cleanText(raw.purpose?.text),
     schedule,
     goal: cleanText(raw.goal?.text),
-    midTermGoal: cleanText(raw.midTermGoal?.text),
+    // In the schema's order: a document read back (--resume) is written with its keys in that order.
     evaluation: raw.kind === 'self-evaluation' ? evaluationOf(raw, amount, at, messages) : null,
+    midTermGoal: cleanText(raw.midTermGoal?.text),
     indicators: raw.indicators.map((row) => normalizeIndicator(row, key, messages)),
     template: raw.template,
     provenance: { page: raw.page, tables: [...raw.tables] },

@@ -123,12 +123,11 @@ describe('stopping', () => {
     for (const f of left) expect(() => JSON.parse(readFileSync(join(out, f), 'utf8')), f).not.toThrow();
 
     const rerun = yusuan(['convert', inputs, '-o', out, '--resume', '--jobs', '2']);
-    // central-2025.pdf holds a self-evaluation table, which is not read: those copies are partial, so the run exits 1.
-    expect(rerun.status).toBe(1);
+    expect(rerun.status).toBe(0);
     expect(rerun.stderr).toContain(`resumed: ${written} input(s) unchanged`);
     const docs = readCsv(join(out, 'documents.csv'));
     expect(docs).toHaveLength(41);
-    expect(docs.slice(1).every((r) => r[3] === (r[0]?.endsWith('central-2025.pdf') ? 'partial' : 'ok'))).toBe(true);
+    expect(docs.slice(1).every((r) => r[3] === 'ok')).toBe(true);
   }, 180_000);
 });
 
