@@ -68,6 +68,13 @@ export function normalizeProject(raw: RawProject, messages: Diagnostic[], stated
     schedule,
     goal: cleanText(raw.goal?.text),
     // In the schema's order: a document read back (--resume) is written with its keys in that order.
+    tasks: raw.tasks.map((t) => ({
+      name: cleanText(t.name?.text),
+      content: cleanText(t.content?.text),
+      budget: { total: amount(t.total), fiscal: amount(t.fiscal), other: amount(t.other) },
+      goal: cleanText(t.goal?.text),
+      row: t.at.row ?? 1,
+    })),
     evaluation: raw.kind === 'self-evaluation' ? evaluationOf(raw, amount, at, messages) : null,
     midTermGoal: cleanText(raw.midTermGoal?.text),
     indicators: raw.indicators.map((row) => normalizeIndicator(row, key, messages)),

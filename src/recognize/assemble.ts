@@ -94,6 +94,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       midTermGoal: null,
       outcome: null,
       execution: null,
+      tasks: [],
       totalScore: null,
       schedule: null,
       indicators: [],
@@ -320,6 +321,13 @@ function mergeFields(project: RawProject, segment: FieldsSegment, unit: Located 
   project.midTermGoal ??= v.midTermGoal ?? null;
   project.outcome ??= v.outcome ?? null;
   project.execution ??= segment.execution;
+  project.tasks.push(...segment.tasks);
+  // A task table's 金额合计 row is the department's budget when no other amount names it.
+  if (segment.taskTotal) {
+    project.total ??= segment.taskTotal.total;
+    project.fiscal ??= segment.taskTotal.fiscal;
+    project.other ??= segment.taskTotal.other;
+  }
   project.implementer ??= v.implementer ?? null;
   project.schedule ??= segment.schedule;
   project.sources.push(...segment.sources);

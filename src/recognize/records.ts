@@ -72,6 +72,18 @@ export interface RawSource {
  */
 export type RecordKind = 'project' | 'special-fund' | 'transfer-payment' | 'department' | 'self-evaluation';
 
+/** One row of a department's task table (年度主要任务 / 年度重点工作任务). */
+export interface RawTask {
+  name: Located | null;
+  content: Located | null;
+  total: Located | null;
+  fiscal: Located | null;
+  other: Located | null;
+  goal: Located | null;
+  /** Where the row stands. */
+  at: Located;
+}
+
 /** A self-evaluation's budget execution: the 年度资金总额 row of its amount grid. */
 export interface RawExecution {
   initialBudget: Located | null;
@@ -109,6 +121,8 @@ export interface RawProject {
   /** Self-evaluations: 实际完成情况, the budget execution and the 总分 row. */
   outcome: Located | null;
   execution: RawExecution | null;
+  /** Department-wide tables: the rows of 年度主要任务 / 年度重点工作任务. */
+  tasks: RawTask[];
   totalScore: Located | null;
   schedule: { labels: Located[]; percents: Located[] } | null;
   indicators: RawIndicator[];

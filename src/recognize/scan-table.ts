@@ -11,7 +11,7 @@ import { rowCells, type Cell, type Table } from '../read/model.js';
 import { isUnitLine, mentionsUnit, parseDepartmentLine, splitCaption } from './captions.js';
 import { readIndicatorRow, readIndicatorRows, type ColumnMap } from './indicator-rows.js';
 import { LabelTable } from './labels.js';
-import { locatedCell, type Located, type RawDepartment, type RawExecution, type RawIndicator, type RawSource } from './records.js';
+import { locatedCell, type Located, type RawDepartment, type RawExecution, type RawIndicator, type RawSource, type RawTask } from './records.js';
 import { splitSerializedIndicators } from './serialized.js';
 import type { ColumnRole, FieldRole, GridRole, Template } from './template.js';
 
@@ -29,6 +29,9 @@ export interface FieldsSegment {
   unit: Located | null;
   /** A self-evaluation's budget execution (the 年度资金总额 row of its amount grid). */
   execution: RawExecution | null;
+  /** A department's tasks, and the 金额合计 row under them. */
+  tasks: RawTask[];
+  taskTotal: RawTask | null;
   firstRow: number;
 }
 
@@ -310,6 +313,18 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
       r = end - 1;
       continue;
     }
+    const tasks = taskHeader(table, r);
+    if (tasks) {
+      if (!fields) {
+        fields = { kind: 'fields', values: {}, labels: {}, sources: [], schedule: null, unit: null, execution: null, tasks: [], taskTotal: null, firstRow: r };
+        scan.segments.push(fields);
+      }
+      const end = readTasks(table, tasks, fields, consumed, labels);
+      fields.unit ??= tasks.unit;
+      scan.score += tasks.columns.size;
+      r = end - 1;
+      continue;
+    }
     const gridHere = gridColumns(table, r, labels);
     if (gridHere) {
       grid = gridHere;
@@ -331,7 +346,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
       // A second 项目编码 or 项目名称 starts the next project of a continuous table.
       const repeats = (role === 'code' || role === 'name') && fields?.values[role] !== undefined;
       if (!fields || repeats) {
-        fields = { kind: 'fields', values: {}, labels: {}, sources: [], schedule: null, unit: null, execution: null, firstRow: r };
+        fields = { kind: 'fields', values: {}, labels: {}, sources: [], schedule: null, unit: null, execution: null, tasks: [], taskTotal: null, firstRow: r };
         scan.segments.push(fields);
       }
       if (role === 'scheduleBlock') {
@@ -360,6 +375,13 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
         const valueCell = valueOf(table, cell, (c) => isLabel(c) || labels.captions.match(c.text) !== null || (AMOUNT_ROLES.has(role) && !looksLikeAmount(c.text)), consumed);
         if (valueCell) consumed.add(valueCell);
         value = valueCell ? locatedCell(table, valueCell) : null;
+        if (!value && AMOUNT_ROLES.has(role)) {
+          const split = subHeaderValues(table, cell, consumed);
+          if (split) {
+            value = split.value;
+            fields.sources.push(...split.others);
+          }
+        }
       }
       if (role === 'source') {
         if (value && value.text !== '') fields.sources.push({ label: locatedCell(table, cell), value });
@@ -444,6 +466,33 @@ function inheritColumns(header: HeaderBlock, continuing: HeaderBlock | null): He
 
 const AMOUNT_ROLES = new Set<FieldRole>(['total', 'fiscal', 'other', 'carryover', 'source']);
 
+/** A sub-header that names the whole of the amount it stands under. */
+const SUBTOTAL = /^(?:合\s*计|小\s*计|总\s*计)$/u;
+
+/**
+ * An amount label over a row of sub-labels over a row of amounts (Beijing 预算13表:
+ * 财政拨款 › 合计 | 基本支出 | 项目支出): the amount under 合计 (else under the first sub-label)
+ * is the label's value; the others are kept as sources labelled `财政拨款-基本支出`.
+ */
+function subHeaderValues(table: Table, label: Cell, consumed: Set<Cell>): { value: Located; others: RawSource[] } | null {
+  const subRow = label.row + label.rowSpan;
+  const subs = rowCells(table, subRow).filter((c) => c.row === subRow && c.column >= label.column && c.column + c.colSpan <= label.column + label.colSpan);
+  if (subs.length === 0 || subs.some((c) => looksLikeAmount(c.text) && c.text.trim() !== '')) return null;
+  const valueRow = subRow + Math.max(...subs.map((c) => c.rowSpan));
+  const under = subs.map((sub) => ({ sub, cell: table.grid[valueRow]?.[sub.column] ?? null }));
+  if (under.some(({ cell }) => !cell || cell.row !== valueRow || !looksLikeAmount(cell.text))) return null;
+  const main = under.find(({ sub }) => SUBTOTAL.test(sub.text.trim())) ?? under[0];
+  if (!main?.cell) return null;
+  const others: RawSource[] = [];
+  for (const { sub, cell } of under) {
+    consumed.add(sub);
+    if (!cell) continue;
+    consumed.add(cell);
+    if (sub !== main.sub && cell.text.trim() !== '') others.push({ label: { ...locatedCell(table, sub), text: `${label.text}-${sub.text}` }, value: locatedCell(table, cell) });
+  }
+  return { value: locatedCell(table, main.cell), others };
+}
+
 /** The cells of row r under each column of an amount grid. */
 function readGridRow(table: Table, r: number, grid: Map<GridRole, number>, consumed: Set<Cell>): Partial<Record<GridRole, Located | null>> {
   const out: Partial<Record<GridRole, Located | null>> = {};
@@ -497,6 +546,92 @@ function continuedHeader(header: HeaderBlock, columnCount: number): HeaderBlock 
     columnCount,
     groups: Array.from({ length: columnCount }, (_, i) => ({ from: i, to: i + 1 })),
   };
+}
+
+/** Columns of a task table (年度主要任务 / 年度重点工作任务 of a department-wide table). */
+type TaskRole = 'name' | 'content' | 'total' | 'fiscal' | 'other' | 'goal';
+
+const TASK_LABELS = new LabelTable<TaskRole>({
+  name: ['任务名称', '名称', '任务'],
+  content: ['主要内容', '主要实施内容', '实施内容'],
+  total: ['总额', '拟投入的资金', '预算金额', '金额', '资金总额'],
+  fiscal: ['财政拨款'],
+  other: ['其他资金'],
+  goal: ['期望达到的目标', '期望达到的目标(概述)', '预期目标'],
+});
+
+/** The caption beside a task table, repeated at the top of a page it continues on. */
+const TASK_CAPTION = /^(?:年度主要任务|年度重点工作任务|主要任务)(?:完成情况)?$/u;
+
+/** Rows a total row of a task table starts with. */
+const TASK_TOTAL = /^(?:金额合计|合\s*计|总\s*计)$/u;
+
+interface TaskHeader {
+  columns: Map<TaskRole, number>;
+  /** A header label stating the unit (`预算金额（万元）`). */
+  unit: Located | null;
+  first: number;
+  last: number;
+}
+
+/**
+ * A task table's header at row r: a task name column and a content column (and amounts,
+ * under a `预算金额（万元）` of their own, and a goal): the deepest label over each column.
+ */
+function taskHeader(table: Table, r: number): TaskHeader | null {
+  const cells = rowCells(table, r).filter((c) => c.row === r);
+  const roles = cells.map((c) => TASK_LABELS.match(c.text));
+  if (!roles.includes('name') || !roles.includes('content')) return null;
+  let last = r;
+  let unit: Located | null = null;
+  for (const cell of cells) {
+    if (TASK_LABELS.match(cell.text)) last = Math.max(last, cell.row + cell.rowSpan - 1);
+    if (!unit && mentionsUnit(cell.text)) unit = locatedCell(table, cell);
+  }
+  const columns = new Map<TaskRole, number>();
+  for (let c = 0; c < table.columnCount; c++) {
+    let role: TaskRole | null = null;
+    let origin = -1;
+    for (let row = r; row <= last; row++) {
+      const cell = table.grid[row]?.[c] ?? null;
+      const found = cell ? TASK_LABELS.match(cell.text) : null;
+      if (cell && found && cell.column === c) {
+        role = found;
+        origin = cell.column;
+      } else if (cell && found && cell.colSpan > 1 && row < last) role = null;
+    }
+    if (role && origin === c && !columns.has(role)) columns.set(role, c);
+  }
+  return { columns, first: r, last, unit };
+}
+
+/** The task rows under a task header, up to its 金额合计 row or the next label row; returns the row after them. */
+function readTasks(table: Table, header: TaskHeader, fields: FieldsSegment, consumed: Set<Cell>, labels: Labels): number {
+  for (let row = header.first; row <= header.last; row++) for (const cell of rowCells(table, row)) if (cell.row >= header.first) consumed.add(cell);
+  let r = header.last + 1;
+  for (; r < table.rowCount; r++) {
+    const own = rowCells(table, r).filter((c) => c.row === r && c.text !== '');
+    const first = own.find((c) => !TASK_CAPTION.test(c.text.replace(/\s+/gu, '')));
+    if (readHeader(table, r, labels)) break;
+    const at = (role: TaskRole): Located | null => {
+      const column = header.columns.get(role);
+      const cell = column === undefined ? null : (table.grid[r]?.[column] ?? null);
+      if (!cell || cell.row !== r || cell.text.trim() === '') return null;
+      consumed.add(cell);
+      return locatedCell(table, cell);
+    };
+    const task: RawTask = { name: at('name'), content: at('content'), total: at('total'), fiscal: at('fiscal'), other: at('other'), goal: at('goal'), at: { text: '', page: table.rowPages[r] ?? table.page, table: table.ordinal, row: r + 1, column: null } };
+    if (first && TASK_TOTAL.test(first.text.replace(/\s+/gu, ''))) {
+      consumed.add(first);
+      fields.taskTotal = task;
+      r++;
+      break;
+    }
+    // A label of its own (年度总体目标, 其他需完成的任务) ends the task rows.
+    if (first && (labels.fields.match(first.text) !== null || labels.columns.match(first.text) !== null || /任务（可选填）|任务\(可选填\)|其他需完成/u.test(first.text))) break;
+    if (task.name || task.content) fields.tasks.push(task);
+  }
+  return r;
 }
 
 /** `主要政策任务：深化惠民殡葬改革…`: a label and its value printed in one cell. */

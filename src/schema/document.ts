@@ -145,6 +145,16 @@ export const Evaluation = z
   })
   .meta({ id: 'Evaluation' });
 
+export const Task = z
+  .object({
+    name: z.string().nullable(),
+    content: z.string().nullable().describe('主要内容 / 主要实施内容'),
+    budget: z.object({ total: Amount.nullable(), fiscal: Amount.nullable(), other: Amount.nullable() }),
+    goal: z.string().nullable().describe('期望达到的目标, where printed'),
+    row: z.number().int().positive().describe('1-based row in the table'),
+  })
+  .meta({ id: 'Task' });
+
 export const RecordKind = z
   .enum(['project', 'special-fund', 'transfer-payment', 'department', 'self-evaluation'])
   .describe(
@@ -166,6 +176,7 @@ export const Project = z
     purpose: z.string().nullable(),
     schedule: z.array(SchedulePoint),
     goal: z.string().nullable(),
+    tasks: z.array(Task).default([]).describe('Department-wide tables: the rows of 年度主要任务 / 年度重点工作任务; [] elsewhere'),
     evaluation: Evaluation.nullable().default(null).describe('Self-evaluations: the budget execution, scores and outcome; null for other kinds'),
     midTermGoal: z.string().nullable().default(null).describe('实施期总目标: the goal for the whole implementation period, printed beside the annual goal (Xi\'an 专项资金总体)'),
     indicators: z.array(Indicator),

@@ -56,6 +56,7 @@ export function project(fields: Partial<Project> = {}): Project {
       { label: '12月底', month: 12, percent: 100, percentRaw: '100%' },
     ],
     goal: '1.开展科普活动，提升居民科学素质。',
+    tasks: [],
     evaluation: null,
     midTermGoal: null,
     indicators: [

@@ -60,6 +60,7 @@ describe('lunan-jiaoyu-2025.docx: another department, five projects', () => {
         { label: '12月底', month: 12, percent: 100, percentRaw: '100%' },
       ],
       goal: '1.保障全区公办幼儿园保育教育工作正常开展，提高学前教育普及普惠水平。',
+      tasks: [],
       evaluation: null,
       midTermGoal: null,
       template: 'hebei',

@@ -23,7 +23,7 @@ function read(operator: string | null, value: string | null, unit: string | null
   };
   const raw: RawProject = {
     kind: 'project', template: 'separate-columns', title: null, code: cell(CODE, 2), name: cell('工资性支出', 4), department: null, implementer: null,
-    unit: null, defaultUnit: null, total: null, fiscal: null, other: null, carryover: null, sources: [], purpose: null, goal: null, midTermGoal: null, outcome: null, execution: null, totalScore: null,
+    unit: null, defaultUnit: null, total: null, fiscal: null, other: null, carryover: null, sources: [], purpose: null, goal: null, midTermGoal: null, outcome: null, execution: null, tasks: [], totalScore: null,
     schedule: null, indicators: [row], tables: [2], page: null,
   };
   const messages: Diagnostic[] = [];
