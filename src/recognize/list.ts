@@ -38,6 +38,8 @@ export class ListAssembler {
   private current: RawProject | null = null;
   private identity: Cell | null = null;
   private identityText = '';
+  /** Whether the last project's name cell ran to the bottom of the last table (it may go on over the page). */
+  private reachedBottom = false;
   /** Blank-name rows at the bottom of the last table: they belong to the next project. */
   private pending: { rows: ListRow[]; table: number } | null = null;
   /** The unit named by the last unit row, and unit names by their code. */
@@ -79,6 +81,19 @@ export class ListAssembler {
       }
       const same = this.current !== null && row.identity === this.identity;
       const continued = !same && this.current !== null && row.pageStart && text === this.identityText;
+      // A name cell cut by the page break and printed in pieces, one on each page
+      // (`11000022T00000048` | `3334-北京市…`): the page's first name continues the name above
+      // when that ran to the bottom of its page and only one of the two pieces has the amount.
+      const pieces = !same && !continued && this.current !== null && row.pageStart && i === 0 && this.reachedBottom && isBlank(this.current.total) !== isBlank(row.fields.total ?? null);
+      if (pieces) {
+        const project = this.current as RawProject;
+        if (project.name && row.fields.name) project.name = { ...project.name, text: project.name.text + row.fields.name.text };
+        this.addRow(project, row, s);
+        this.identity = row.identity;
+        this.identityText = text;
+        namedHere = true;
+        continue;
+      }
       if (!same && !continued) {
         const project = this.deps.start({ ...s, page: (row.fields.name ?? row.fields.code)?.page ?? s.page });
         if (!withIndicators) this.goalOnly.add(project);
@@ -93,6 +108,8 @@ export class ListAssembler {
       this.identityText = text;
       namedHere = true;
     }
+    const lastRow = segment.rows[segment.rows.length - 1];
+    this.reachedBottom = lastRow !== undefined && lastRow.identity !== null && lastRow.identity === this.identity;
   }
 
   /** The list ends (another kind of table or heading follows): rows still pending go to the last project. */
@@ -140,7 +157,7 @@ export class ListAssembler {
       const code = collapseSpace(f.departmentCode.text);
       project.department = { code, name: this.unitsByCode.get(code) ?? project.department?.name ?? s.captions.department?.name ?? null };
     }
-    if (!f.implementer && this.unit && this.unit !== project.department?.name) project.implementer = { ...(f.name ?? (row.identity ? locatedOf(row) : null) ?? blank(s)), text: this.unit };
+    if (!f.implementer && this.unit && this.unit !== project.department?.name) project.implementer = { ...(f.name ?? (row.identity ? locatedOf(row) : null) ?? blankAt(s)), text: this.unit };
     this.addRow(project, row, s);
   }
 
@@ -189,11 +206,15 @@ export class ListAssembler {
   }
 }
 
+function isBlank(located: Located | null): boolean {
+  return located === null || located.text.trim() === '';
+}
+
 function locatedOf(row: ListRow): Located | null {
   return row.fields.name ?? row.fields.code ?? null;
 }
 
-function blank(s: RecordStart): Located {
+function blankAt(s: RecordStart): Located {
   return { text: '', page: s.page, table: s.table.ordinal, row: null, column: null };
 }
 
