@@ -406,7 +406,9 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
   }
 
   const continuation = options.continuation ?? null;
-  const header = scan.segments.length === 0 && scan.score === 0 && continuation && !table.cells.some((c) => isLabel(c)) ? continuedHeader(continuation, table.columnCount) : null;
+  // A 绩效指标 caption repeated on every row (Yantai) is no header of the table's own.
+  const ownLabel = table.cells.some((c) => isLabel(c) && labels.columns.match(c.text) !== 'indicatorLabel');
+  const header = scan.segments.length === 0 && scan.score === 0 && continuation && !ownLabel ? continuedHeader(continuation, table.columnCount) : null;
   if (header) {
     if (isListHeader(header)) scan.segments.push({ kind: 'list', header, continued: true, rows: readListRows(table, header, 0, table.rowCount), headerRow: 0, ignoredColumns: [] });
     else scan.segments.push({ kind: 'indicators', header, continued: true, rows: readIndicatorRows(table, 0, table.rowCount, header.columns), headerRow: 0, ignoredColumns: [] });

@@ -9,7 +9,8 @@
  *
  * Departments differ in separators (ASCII or full-width dashes, `，` or `；`, items ended by
  * `。` or `；`) and numbering restarts inside one cell; the item shape does not change, so the
- * reading is anchored on it. Text that no item accounts for is returned, never dropped.
+ * reading is anchored on it (a value may even follow `》` for `：`). Text that no item accounts
+ * for is returned, never dropped.
  */
 import type { Located, RawIndicator } from './records.js';
 import { blankIndicator } from './indicator-rows.js';
@@ -19,10 +20,13 @@ const SEP = '[，,；;]';
 const ITEM_START = `\\d{1,3}\\s*[、.．]\\s*\\d\\s*${DASH}`;
 const ITEM = new RegExp(
   `(\\d{1,3})\\s*[、.．]\\s*(\\d)\\s*${DASH}\\s*([^，,；;]+?)\\s*${SEP}\\s*(\\d{2})\\s*${DASH}\\s*([^，,；;]+?)\\s*${SEP}\\s*` +
-    `([\\s\\S]+?)\\s*[，,；;。]?\\s*(?:实施周期指标值\\s*[:：]\\s*([\\s\\S]*?)\\s*[，,；;。]?\\s*)?年度指标值\\s*[:：]\\s*` +
+    `([\\s\\S]+?)\\s*[，,；;。]?\\s*(?:实施周期指标值\\s*[:：》]\\s*([\\s\\S]*?)\\s*[，,；;。]?\\s*)?年度指标值\\s*[:：》]\\s*` +
     `([\\s\\S]*?)(?=\\s*[；;。，,]?\\s*${ITEM_START}|\\s*$)`,
   'gu',
 );
+
+/** A 三级 name holding a value label or the start of an item has run over an item boundary. */
+const SWALLOWED = new RegExp(`指标值|${ITEM_START}`, 'u');
 
 /** Punctuation that ends an item or a value, not part of it. */
 const TRAILING = /[\s；;。，,]+$/u;
@@ -43,6 +47,12 @@ export function splitSerializedIndicators(cell: Located, table: number, row: num
     const gap = text.slice(covered, m.index);
     if (gap.replace(/[\s；;。，,]/gu, '') !== '') unread.push(gap.trim());
     covered = m.index + m[0].length;
+    // An item whose 三级 name swallowed another item (a separator no one expected) is not
+    // guessed at: its text is returned as unread.
+    if (SWALLOWED.test(m[6] as string)) {
+      unread.push(m[0].trim());
+      continue;
+    }
     const indicator = blankIndicator(table, row, page);
     indicator.level1 = at(m[3] as string);
     indicator.level2 = at(m[5] as string);

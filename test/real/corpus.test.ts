@@ -69,8 +69,6 @@ const GAPS: Record<string, string> = {
   'central-gjxfj-2024-dept-final-accounts-selfeval.pdf': 'the evaluation report at the back prints a table of the indicators of one project (表1：项目年度绩效指标表, p. 46) with no project table: kept as a record with null name',
   'shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf': 'the 部门整体支出绩效自评表 with its 年度主要任务完成情况 sub-table is read as a project; two 效益 rows with an empty value are dropped',
   'guangdong-guangzhou-wjw-2026-dept-budget.pdf': 'its tables are ruled with curves; the PDF reader finds no table on those pages',
-  'guangdong-guangzhou-sthjj-2026-project-perf-targets.pdf': 'two serialized indicator items with irregular separators (。 for ；, 》 for ：) are not split',
-  'shandong-yantai-zjj-2026-dept-budget.pdf': 'three indicator rows whose value cell wraps are joined with the next row',
   'guangdong-guangzhou-zwfwj-2026-dept-overall-perf-target.pdf': 'the title (部门整体预算绩效目标申报表) states no year, so fiscalYear is null',
   'guangdong-guangzhou-zwfwj-2026-project-perf-targets.pdf': 'the title states no year (项目支出绩效目标表（含转移支付项目）); 2026 is only in goal texts, so fiscalYear is null',
 };
@@ -111,7 +109,6 @@ function RECORD_GAP_LIST(): string[] {
     "shaanxi-xian-kjj-2022-dept-budget.pdf 西安市引进海外高层次人才智力项目",
     "shaanxi-xian-sfj-2026-dept-budget.pdf 法律援助业务经费",
     "shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf 西安市卫生健康委员会",
-    "shandong-yantai-zjj-2026-dept-budget.pdf 房地产发展研究及宣传推介",
   ];
 }
 
