@@ -215,7 +215,12 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
         const startsProject = segment.values.code !== undefined || segment.values.name !== undefined;
         const heading = !startsProject && pendingTitle && (!open || open.indicators.length > 0) ? projectFromHeading(pendingTitle.text) : null;
         if (startsProject) startHere();
-        else if (recordKind === 'department' && (!open || open.kind !== 'department' || open.indicators.length > 0)) {
+        else if (
+          (recordKind === 'department' || (segment.values.department !== undefined && (segment.values.goal !== undefined || segment.tasks.length > 0))) &&
+          (!open || open.kind !== recordKind || open.indicators.length > 0 || open.name !== null)
+        ) {
+          // A department-wide table (部门整体…表: the department named, no project), of the kind its title says
+          // (a 部门整体支出绩效自评表 is a self-evaluation).
           startHere();
         } else if (heading) {
           const title = pendingTitle as Located;

@@ -67,7 +67,6 @@ interface Expected {
 const GAPS: Record<string, string> = {
   'beijing-city-jxj-2026-budget-tables.pdf': 'Print-To-PDF prints a name cell cut by a page break in pieces on both pages; one of the joins goes wrong (76 of 77 projects)',
   'central-gjxfj-2024-dept-final-accounts-selfeval.pdf': 'the evaluation report at the back prints a table of the indicators of one project (表1：项目年度绩效指标表, p. 46) with no project table: kept as a record with null name',
-  'shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf': 'the 部门整体支出绩效自评表 with its 年度主要任务完成情况 sub-table is read as a project; two 效益 rows with an empty value are dropped',
   'guangdong-guangzhou-wjw-2026-dept-budget.pdf': 'its tables are ruled with curves; the PDF reader finds no table on those pages',
   'guangdong-guangzhou-zwfwj-2026-dept-overall-perf-target.pdf': 'the title (部门整体预算绩效目标申报表) states no year, so fiscalYear is null',
   'guangdong-guangzhou-zwfwj-2026-project-perf-targets.pdf': 'the title states no year (项目支出绩效目标表（含转移支付项目）); 2026 is only in goal texts, so fiscalYear is null',
