@@ -67,7 +67,7 @@ interface Expected {
 const GAPS: Record<string, string> = {
   'beijing-city-jxj-2026-budget-tables.pdf': 'Print-To-PDF prints a name cell cut by a page break in pieces on both pages; one of the joins goes wrong (76 of 77 projects)',
   'central-gjxfj-2024-dept-final-accounts-selfeval.pdf': 'the evaluation report at the back prints a table of the indicators of one project (表1：项目年度绩效指标表, p. 46) with no project table: kept as a record with null name',
-  'guangdong-guangzhou-wjw-2026-dept-budget.pdf': 'its tables are ruled with curves; the PDF reader finds no table on those pages',
+  'guangdong-guangzhou-wjw-2026-dept-budget.pdf': 'the PDF reader finds no table on the pages of its 项目支出及其他支出预算表 (their rulings are not recognized)',
 };
 
 /**
