@@ -456,13 +456,14 @@ function isListHeader(header: HeaderBlock): boolean {
  * when the columns it does read are the same ones in the same places.
  */
 function inheritColumns(header: HeaderBlock, continuing: HeaderBlock | null): HeaderBlock {
-  if (!continuing || header.fields.has('name') || header.fields.has('code')) return header;
-  if (continuing.columnCount !== header.columnCount) return header;
+  if (!continuing || continuing.columnCount !== header.columnCount) return header;
   const mine = header.signature.split('|');
   const theirs = continuing.signature.split('|');
   const agree = mine.every((role, i) => role === '' || role === theirs[i]);
   const shared = mine.filter((role) => role !== '').length;
-  if (!agree || shared < 3) return header;
+  // Nothing to take when this header reads every column the other one does.
+  const missing = mine.some((role, i) => role === '' && theirs[i] !== '');
+  if (!agree || shared < 3 || !missing) return header;
   return { ...continuing, first: header.first, last: header.last };
 }
 
