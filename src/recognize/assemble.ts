@@ -67,7 +67,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
   // The header of the last project list, for a continuation whose header is overprinted.
   let lastList: HeaderBlock | null = null;
   // The header of the last block read and the page its table ended on, for a table that
-  // continues it on the next page without a header; cleared by anything but a title between.
+  // continues it on the next page without a header; cleared by a project heading between.
   let lastBlock: { header: HeaderBlock; page: number | null } | null = null;
   // The page where the tables of the open record last ended (PDF).
   let openEnd: number | null = null;
@@ -171,7 +171,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
     if (scan.rejectedBy !== null) {
       const targetLike = kind === 'self-evaluation' || scan.score > 0;
       if (targetLike) {
-        messages.push(diagnostic('TARGET_TABLE_SKIPPED', `table ${block.ordinal} is a self-evaluation (绩效自评表: 「${scan.rejectedBy ?? '自评'}」 in a header), which this version does not read; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
+        messages.push(diagnostic('TARGET_TABLE_SKIPPED', `table ${block.ordinal} looks like a self-evaluation (「${scan.rejectedBy ?? '自评'}」 in a header) but no template reads its columns; not read; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
         lastKind = 'self-evaluation';
       } else {
         messages.push(diagnostic('TABLE_SKIPPED', `table ${block.ordinal} skipped: 「${scan.rejectedBy ?? ''}」 in a header marks a self-evaluation, not targets; first row 「${firstRowText(block)}」`, { table: block.ordinal, page: block.page }));
@@ -198,6 +198,9 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       const startHere = (): RawProject => (open = start({ kind: recordKind, template: scan.template, table: block, page, captions }));
       const endPage = block.rowPages[block.rowCount - 1] ?? block.page;
       if (segment.kind !== 'fields') lastBlock = { header: segment.header, page: endPage };
+      if (segment.kind !== 'fields' && segment.overprinted) {
+        messages.push(diagnostic('HEADER_OVERPRINTED', `table ${block.ordinal}: its header is overprinted by text overflowing from a merged cell; its columns were taken from the table before`, { table: block.ordinal, page }));
+      }
       if (segment.kind === 'list' && segment.continued) {
         messages.push(diagnostic('INDICATOR_TABLE_CONTINUED', `table ${block.ordinal} prints no header; it continues the block of the table before it on the page before`, { table: block.ordinal, page }));
       }

@@ -40,6 +40,8 @@ export interface IndicatorsSegment {
   header: HeaderBlock;
   /** True when the table prints no header of its own and continues the block of the table before it. */
   continued?: boolean;
+  /** True when the header's columns were taken from the table before (its own cells are overprinted). */
+  overprinted?: boolean;
   /** As printed; levels are inherited when the rows are assembled into a project. */
   rows: RawIndicator[];
   headerRow: number;
@@ -66,6 +68,7 @@ export interface ListSegment {
   kind: 'list';
   header: HeaderBlock;
   continued?: boolean;
+  overprinted?: boolean;
   rows: ListRow[];
   headerRow: number;
   ignoredColumns: string[];
@@ -247,13 +250,28 @@ export function labelCount(table: Table, template: Template): number {
 /** Rows a header may take below its first row (三 rows: 年度预算申请 › 按收入性质分 › 一般公共预算). */
 const HEADER_DEPTH = 3;
 
+/** The header read at a row of the table being scanned, each row read once per scan. */
+type HeaderAt = (row: number) => HeaderBlock | null;
+
+function headerReader(table: Table, labels: Labels): HeaderAt {
+  const read = new Map<number, HeaderBlock | null>();
+  return (row) => {
+    let header = read.get(row);
+    if (header === undefined) {
+      header = readHeader(table, row, labels);
+      read.set(row, header);
+    }
+    return header;
+  };
+}
+
 /**
  * The header that starts at row r, found from the row that names its columns: a header of
  * several rows is recognized at its lowest row (一级指标 …) but starts at its top one.
  */
-function headerFrom(table: Table, r: number, labels: Labels): HeaderBlock | null {
+function headerFrom(table: Table, r: number, headerAt: HeaderAt): HeaderBlock | null {
   for (let row = r; row < Math.min(table.rowCount, r + HEADER_DEPTH); row++) {
-    const header = readHeader(table, row, labels);
+    const header = headerAt(row);
     if (header && header.first <= r) return header;
   }
   return null;
@@ -291,21 +309,23 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
     return scan;
   }
 
+  const headerAt = headerReader(table, labels);
   for (let r = 0; r < table.rowCount; r++) {
-    let header = headerFrom(table, r, labels);
-    if (header) header = inheritColumns(header, options.continuing ?? null);
+    const own = headerFrom(table, r, headerAt);
+    const header = own ? inheritColumns(own, options.continuing ?? null) : null;
     if (header) {
+      const overprinted = header !== own;
       let end = header.last + 1;
-      while (end < table.rowCount && !startsNewSegment(table, end, labels)) end++;
+      while (end < table.rowCount && !startsNewSegment(table, end, labels, headerAt)) end++;
       const headerCells = new Set<Cell>();
       for (let row = header.first; row <= header.last; row++) for (const cell of rowCells(table, row)) headerCells.add(cell);
       for (const cell of headerCells) consumed.add(cell);
       const ignoredColumns = unreadColumns(table, header, labels);
       if (isListHeader(header)) {
-        scan.segments.push({ kind: 'list', header, rows: readListRows(table, header, header.last + 1, end), headerRow: header.first, ignoredColumns });
+        scan.segments.push({ kind: 'list', header, rows: readListRows(table, header, header.last + 1, end), headerRow: header.first, ignoredColumns, overprinted });
         for (let row = header.last + 1; row < end; row++) for (const cell of rowCells(table, row)) consumed.add(cell);
       } else {
-        scan.segments.push({ kind: 'indicators', header, rows: readIndicatorRows(table, header.last + 1, end, header.columns), headerRow: header.first, ignoredColumns });
+        scan.segments.push({ kind: 'indicators', header, rows: readIndicatorRows(table, header.last + 1, end, header.columns), headerRow: header.first, ignoredColumns, overprinted });
       }
       scan.score += header.columns.size + header.fields.size;
       fields = null;
@@ -319,7 +339,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
         fields = { kind: 'fields', values: {}, labels: {}, sources: [], schedule: null, unit: null, execution: null, tasks: [], taskTotal: null, firstRow: r };
         scan.segments.push(fields);
       }
-      const end = readTasks(table, tasks, fields, consumed, labels);
+      const end = readTasks(table, tasks, fields, consumed, labels, headerAt);
       fields.unit ??= tasks.unit;
       scan.score += tasks.columns.size;
       r = end - 1;
@@ -609,13 +629,13 @@ function taskHeader(table: Table, r: number): TaskHeader | null {
 }
 
 /** The task rows under a task header, up to its 金额合计 row or the next label row; returns the row after them. */
-function readTasks(table: Table, header: TaskHeader, fields: FieldsSegment, consumed: Set<Cell>, labels: Labels): number {
+function readTasks(table: Table, header: TaskHeader, fields: FieldsSegment, consumed: Set<Cell>, labels: Labels, headerAt: HeaderAt): number {
   for (let row = header.first; row <= header.last; row++) for (const cell of rowCells(table, row)) if (cell.row >= header.first) consumed.add(cell);
   let r = header.last + 1;
   for (; r < table.rowCount; r++) {
     const own = rowCells(table, r).filter((c) => c.row === r && c.text !== '');
     const first = own.find((c) => !TASK_CAPTION.test(c.text.replace(/\s+/gu, '')));
-    if (readHeader(table, r, labels)) break;
+    if (headerAt(r)) break;
     const at = (role: TaskRole): Located | null => {
       const column = header.columns.get(role);
       const cell = column === undefined ? null : (table.grid[r]?.[column] ?? null);
@@ -708,8 +728,8 @@ function unreadColumns(table: Table, header: HeaderBlock, labels: Labels): strin
  * (项目编码, 项目名称). Other field labels may well be indicator names (a 三级指标 `预算数`
  * under 成本指标), so they do not end the block.
  */
-function startsNewSegment(table: Table, row: number, labels: Labels): boolean {
-  if (readHeader(table, row, labels)) return true;
+function startsNewSegment(table: Table, row: number, labels: Labels, headerAt: HeaderAt): boolean {
+  if (headerAt(row)) return true;
   return rowCells(table, row).some((cell) => {
     if (cell.row !== row) return false;
     const role = labels.fields.match(cell.text);

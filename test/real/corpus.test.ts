@@ -86,34 +86,30 @@ const EXTRA = new Set(['central-gjxfj-2024-dept-final-accounts-selfeval.pdf']);
  * issue notes: two-level amount grids, 实施期 | 年度 columns side by side, units and values
  * wrapped over lines, goals cut by a page break and repeated with overflowing text.
  */
-const RECORD_GAPS = new Set<string>(RECORD_GAP_LIST());
-
-function RECORD_GAP_LIST(): string[] {
-  return [
-    "beijing-city-gajjgj-2026-budget-tables.pdf 司法救助经费",
-    "beijing-city-gajjgj-2026-budget-tables.pdf 北京市公安局交通管理局",
-    "beijing-city-jxj-2026-budget-tables.pdf 工业和信息化优化营商环境类项目",
-    "beijing-city-jxj-2026-budget-tables.pdf 节能环保和绿色发展工作",
-    "beijing-city-zwfwj-2026-budget-tables.pdf 因公出国（境）类项目",
-    "fujian-quanzhou-gaj-2026-dept-budget.pdf 张坂业务技术用房家具采购",
-    "fujian-quanzhou-gaj-2026-dept-budget.pdf 公务用车购置",
-    "fujian-quanzhou-gaj-2026-dept-budget.pdf 基层基础建设",
-    "fujian-quanzhou-gaj-2026-dept-budget.pdf 泉州市公安局",
-    "guangdong-guangzhou-sthjj-2026-dept-overall-perf-target.pdf 广州市生态环境局",
-    "guangdong-guangzhou-sthjj-2026-project-perf-targets.pdf 广州市镇（街）园区环保监督检查员经费（越秀区）",
-    "guangdong-guangzhou-wjw-2026-dept-budget.pdf 机构运行辅助经费",
-    "guangdong-guangzhou-wjw-2026-dept-budget.pdf 医疗业务支出",
-    "guangdong-guangzhou-zwfwj-2026-dept-overall-perf-target.pdf 广州市政务服务和数据管理局",
-    "guangdong-guangzhou-zwfwj-2026-project-perf-targets.pdf 广州市政务服务和数据管理局数字政府运营中心穗智管运营服务项目",
-    "hunan-changsha-gaj-2025-dept-budget.pdf 警务辅助人员经费（含市府机关大院30名）",
-    "hunan-changsha-gaj-2025-dept-budget.pdf 警务通通讯租赁费",
-    "hunan-changsha-gaj-2025-dept-budget.pdf 长沙市公安局",
-    "hunan-changsha-zjjd-2026-dept-budget.pdf 长沙职业教育基地综合协调办公室",
-    "shaanxi-xian-kjj-2022-dept-budget.pdf 西安市引进海外高层次人才智力项目",
-    "shaanxi-xian-sfj-2026-dept-budget.pdf 法律援助业务经费",
-    "shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf 西安市卫生健康委员会",
-  ];
-}
+const RECORD_GAPS = new Set<string>([
+  "beijing-city-gajjgj-2026-budget-tables.pdf 司法救助经费",
+  "beijing-city-gajjgj-2026-budget-tables.pdf 北京市公安局交通管理局",
+  "beijing-city-jxj-2026-budget-tables.pdf 工业和信息化优化营商环境类项目",
+  "beijing-city-jxj-2026-budget-tables.pdf 节能环保和绿色发展工作",
+  "beijing-city-zwfwj-2026-budget-tables.pdf 因公出国（境）类项目",
+  "fujian-quanzhou-gaj-2026-dept-budget.pdf 张坂业务技术用房家具采购",
+  "fujian-quanzhou-gaj-2026-dept-budget.pdf 公务用车购置",
+  "fujian-quanzhou-gaj-2026-dept-budget.pdf 基层基础建设",
+  "fujian-quanzhou-gaj-2026-dept-budget.pdf 泉州市公安局",
+  "guangdong-guangzhou-sthjj-2026-dept-overall-perf-target.pdf 广州市生态环境局",
+  "guangdong-guangzhou-sthjj-2026-project-perf-targets.pdf 广州市镇（街）园区环保监督检查员经费（越秀区）",
+  "guangdong-guangzhou-wjw-2026-dept-budget.pdf 机构运行辅助经费",
+  "guangdong-guangzhou-wjw-2026-dept-budget.pdf 医疗业务支出",
+  "guangdong-guangzhou-zwfwj-2026-dept-overall-perf-target.pdf 广州市政务服务和数据管理局",
+  "guangdong-guangzhou-zwfwj-2026-project-perf-targets.pdf 广州市政务服务和数据管理局数字政府运营中心穗智管运营服务项目",
+  "hunan-changsha-gaj-2025-dept-budget.pdf 警务辅助人员经费（含市府机关大院30名）",
+  "hunan-changsha-gaj-2025-dept-budget.pdf 警务通通讯租赁费",
+  "hunan-changsha-gaj-2025-dept-budget.pdf 长沙市公安局",
+  "hunan-changsha-zjjd-2026-dept-budget.pdf 长沙职业教育基地综合协调办公室",
+  "shaanxi-xian-kjj-2022-dept-budget.pdf 西安市引进海外高层次人才智力项目",
+  "shaanxi-xian-sfj-2026-dept-budget.pdf 法律援助业务经费",
+  "shaanxi-xian-wjw-2022-dept-final-accounts-selfeval.pdf 西安市卫生健康委员会",
+]);
 
 const files = existsSync(EXPECTED) ? readdirSync(EXPECTED).filter((f) => f.endsWith('.json')).sort() : [];
 
