@@ -157,7 +157,7 @@ export class ListAssembler {
       const code = collapseSpace(f.departmentCode.text);
       project.department = { code, name: this.unitsByCode.get(code) ?? project.department?.name ?? s.captions.department?.name ?? null };
     }
-    if (!f.implementer && this.unit && this.unit !== project.department?.name) project.implementer = { ...(f.name ?? (row.identity ? locatedOf(row) : null) ?? blankAt(s)), text: this.unit };
+    if (!f.implementer && this.unit && this.unit !== project.department?.name) project.implementer = { ...(locatedOf(row) ?? blankAt(s)), text: this.unit };
     this.addRow(project, row, s);
   }
 

@@ -680,7 +680,7 @@ function readListRows(table: Table, header: HeaderBlock, from: number, to: numbe
     const sources: RawSource[] = [];
     for (const source of header.sources) {
       const cell = gridRow[source.column] ?? null;
-      if (cell && cell.text !== '' && cell.row === r) sources.push({ label: { text: source.label, page: null, table: table.ordinal, row: header.first + 1, column: source.column + 1 }, value: locatedCell(table, cell) });
+      if (cell && cell.text !== '' && cell.row === r) sources.push({ label: { text: source.label, page: table.rowPages[header.first] ?? table.page, table: table.ordinal, row: header.first + 1, column: source.column + 1 }, value: locatedCell(table, cell) });
     }
     const indicators: RawIndicator[] = [];
     const unread: string[] = [];
