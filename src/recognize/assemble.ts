@@ -20,6 +20,7 @@ import {
   isUnitLine,
   parseDepartmentLine,
   projectFromHeading,
+  projectOfReport,
   splitCaption,
   type TitleKind,
 } from './captions.js';
@@ -71,6 +72,10 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
   let lastBlock: { header: HeaderBlock; page: number | null } | null = null;
   // The page where the tables of the open record last ended (PDF).
   let openEnd: number | null = null;
+  // The project named by the heading of the evaluation report being read, for its indicator
+  // tables that name none; and the paragraph before, for a heading printed over two lines.
+  let reportSubject: Located | null = null;
+  let previousParagraph: Paragraph | null = null;
 
   const start = (s: RecordStart): RawProject => {
     levels = NO_LEVELS;
@@ -128,11 +133,19 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
 
   for (const block of model.blocks) {
     if (block.kind === 'paragraph') {
+      const earlier = previousParagraph;
+      previousParagraph = block;
+      const report = projectOfReport(block.text) ?? (earlier && earlier.page === block.page ? projectOfReport(earlier.text + block.text) : null);
+      if (report !== null) {
+        reportSubject = { ...locatedParagraph(block.text, block.page), text: report };
+        continue;
+      }
       const heading = isProjectHeading(block.text) && !isGenericTitle(block.text);
       const kind = titleKindOf(block.text);
       if (kind) titleKind = kind;
       if (heading) {
         lastBlock = null;
+        reportSubject = null;
         pendingTitle = locatedParagraph(block.text, block.page);
         open = null;
         list.close();
@@ -157,6 +170,7 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       open = null;
       list.close();
     }
+    previousParagraph = null;
     const continuation = lastBlock && block.page !== null && lastBlock.page !== null && block.page === lastBlock.page + 1 ? lastBlock.header : null;
     const scan = bestScan(block, templates, lastList, continuation);
     lastBlock = null;
@@ -238,7 +252,13 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
         }
         mergeFields(open as RawProject, segment, captions.unit);
       } else {
-        if (!open) {
+        if (!open && reportSubject) {
+          // An evaluation report's table of its project's indicators (a restatement by the
+          // evaluator, not a target table of the budget): the project its heading names.
+          open = start({ kind: 'evaluation-report', template: scan.template, table: block, page, captions });
+          open.name = reportSubject;
+          reportSubject = null;
+        } else if (!open) {
           open = startHere();
           if (recordKind !== 'department') {
             messages.push(diagnostic('INDICATORS_WITHOUT_PROJECT', `indicator table ${block.ordinal} has no project table before it; kept under a project with null code and name`, { table: block.ordinal, page }));

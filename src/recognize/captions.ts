@@ -114,6 +114,19 @@ export function isGenericTitle(text: string): boolean {
 }
 
 /**
+ * The project an evaluation report is about, from its heading (`2024年度全国信访信息系统维护费项目
+ * 绩效评价报告`, often printed over two lines): the heading less its year and `项目…评价报告`
+ * ending. The report's tables restate that project's indicators without naming it.
+ */
+export function projectOfReport(text: string): string | null {
+  const t = text.replace(/\s+/gu, '');
+  const m = /^(?:(?:19|20)\d{2}年度?)?([^，。；：,;:]{2,40}?)(?:项目)?(?:支出)?(?:绩效)?评价报告$/u.exec(t);
+  const name = m?.[1] ?? null;
+  // `绩效评价报告` alone is the second line of a heading, not a project.
+  return name === null || /^(?:绩效|项目|支出|整体)+$/u.test(name) ? null : name;
+}
+
+/**
  * The project a heading names, for tables that print no 项目名称 (Quanzhou): the heading less
  * its numbering and `项目绩效目标表` ending; a unit code and name before it
  * (`301007_泉州市公安局晋江国际机场分局_…`) is the department.

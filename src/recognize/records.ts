@@ -70,7 +70,7 @@ export interface RawSource {
  * tables (专项资金绩效目标表), transfer-payment tables (转移支付), department-wide tables
  * (部门整体支出绩效目标表).
  */
-export type RecordKind = 'project' | 'special-fund' | 'transfer-payment' | 'department' | 'self-evaluation';
+export type RecordKind = 'project' | 'special-fund' | 'transfer-payment' | 'department' | 'self-evaluation' | 'evaluation-report';
 
 /** One row of a department's task table (年度主要任务 / 年度重点工作任务). */
 export interface RawTask {

@@ -310,9 +310,12 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
   }
 
   const headerAt = headerReader(table, labels);
+  // The list header a later header may continue: the previous table's, then the last one of
+  // this table (a list printed as one table repeats its header on every page, overprinted too).
+  let continuing = options.continuing ?? null;
   for (let r = 0; r < table.rowCount; r++) {
     const own = headerFrom(table, r, headerAt);
-    const header = own ? inheritColumns(own, options.continuing ?? null) : null;
+    const header = own ? inheritColumns(own, continuing) : null;
     if (header) {
       const overprinted = header !== own;
       let end = header.last + 1;
@@ -322,6 +325,7 @@ export function scanTable(table: Table, template: Template, options: ScanOptions
       for (const cell of headerCells) consumed.add(cell);
       const ignoredColumns = unreadColumns(table, header, labels);
       if (isListHeader(header)) {
+        continuing = header;
         scan.segments.push({ kind: 'list', header, rows: readListRows(table, header, header.last + 1, end), headerRow: header.first, ignoredColumns, overprinted });
         for (let row = header.last + 1; row < end; row++) for (const cell of rowCells(table, row)) consumed.add(cell);
       } else {

@@ -156,11 +156,12 @@ export const Task = z
   .meta({ id: 'Task' });
 
 export const RecordKind = z
-  .enum(['project', 'special-fund', 'transfer-payment', 'department', 'self-evaluation'])
+  .enum(['project', 'special-fund', 'transfer-payment', 'department', 'self-evaluation', 'evaluation-report'])
   .describe(
     'The kind of target table the record comes from: project (项目支出绩效目标表 and its forms), special-fund (专项资金绩效目标表), ' +
       'transfer-payment (转移支付绩效目标表), department (部门整体支出绩效目标表: code and name null, the department in department), ' +
-      'self-evaluation (绩效自评表: targets with the values achieved, in evaluation and each indicator\'s actual/score)',
+      'self-evaluation (绩效自评表: targets with the values achieved, in evaluation and each indicator\'s actual/score), ' +
+      'evaluation-report (the indicator table of a 绩效评价报告, the project named by the report\'s heading)',
   );
 
 export const Project = z

@@ -66,8 +66,6 @@ interface Expected {
  * the exact expectations for that file; the honesty checks still hold for it.
  */
 const GAPS: Record<string, string> = {
-  'beijing-city-jxj-2026-budget-tables.pdf': 'Print-To-PDF prints a name cell cut by a page break in pieces on both pages; one of the joins goes wrong (76 of 77 projects)',
-  'central-gjxfj-2024-dept-final-accounts-selfeval.pdf': 'the evaluation report at the back prints a table of the indicators of one project (表1：项目年度绩效指标表, p. 46) with no project table: kept as a record with null name',
   'guangdong-guangzhou-wjw-2026-dept-budget.pdf': 'the PDF reader finds no table on the pages of its 项目支出及其他支出预算表 (their rulings are not recognized)',
 };
 
@@ -77,8 +75,6 @@ const GAPS: Record<string, string> = {
  */
 const YEAR_GAPS = new Set(['guangdong-guangzhou-zwfwj-2026-dept-overall-perf-target.pdf', 'guangdong-guangzhou-zwfwj-2026-project-perf-targets.pdf']);
 
-/** Gaps where yusuan reads more than the expectation counts, losing nothing: the document may be ok. */
-const EXTRA = new Set(['central-gjxfj-2024-dept-final-accounts-selfeval.pdf']);
 
 /**
  * Records written out in the expectations that yusuan does not read exactly yet (file, then
@@ -225,7 +221,7 @@ describe.skipIf(files.length === 0)('real-2026 corpus (../shared/corpora/real-20
         const conversion = await convert(file);
         expect(['ok', 'partial']).toContain(conversion.status);
         if (conversion.status === 'partial') expect(conversion.message).toMatch(/\S/u);
-        if (gap && !EXTRA.has(file)) expect(conversion.status).toBe('partial');
+        if (gap) expect(conversion.status).toBe('partial');
       });
 
       it('keeps its diagnostics on a screen: at most 10 of a code, the rest folded', async () => {

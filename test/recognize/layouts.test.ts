@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertBytes } from '../../src/convert.js';
 import type { Document, Project } from '../../src/schema/document.js';
-import { cell, docx, docxParts, paragraph, table, zip, type Block } from '../../scripts/fixtures/ooxml.js';
+import { cell, docx, docxParts, paragraph, table, vMergeContinue, zip, type Block } from '../../scripts/fixtures/ooxml.js';
 import { indicatorTable, rowsFromSeed, tableA } from '../../scripts/fixtures/specs/hebei.js';
 
 const SCHEDULE: [string, string][] = [['3月底', '25%'], ['6月底', '50%'], ['10月底', '75%'], ['12月底', '100%']];
@@ -157,6 +157,52 @@ describe('project fields', () => {
     ]);
     expect(doc.projects[0]).toMatchObject({ code: null, name: null, goal: null });
     expect(codes(doc)).toEqual(expect.arrayContaining(['warning PROJECT_CODE_MISSING', 'warning PROJECT_NAME_MISSING']));
+  });
+});
+
+describe('project lists', () => {
+  const LIST_HEADER = ['项目名称', '项目总额', '绩效目标', '一级指标', '二级指标', '三级指标', '绩效指标性质', '本年绩效指标值', '绩效度量单位'];
+  const m = vMergeContinue;
+
+  it('keeps the list’s columns at a header repeated inside the table and overprinted by overflowing text', async () => {
+    // Print-To-PDF repeats the header on each page; a name cell running over the page break
+    // prints its overflow over the header's 项目名称 and 绩效目标 cells.
+    const doc = await convert([
+      paragraph('单位：万元'),
+      table([
+        LIST_HEADER,
+        [cell('11000022T000000427994-第一个项目', { vMerge: 'restart' }), cell('10.00', { vMerge: 'restart' }), cell('目标一', { vMerge: 'restart' }), '产出指标', '数量指标', '培训人次', '≥', '20', '人次'],
+        [m(), m(), m(), '满意度指标', '服务对象满意度指标', '满意度', '≥', '90', '%'],
+        ['项目名称第一个项', '项目总额', '绩效目标目标一的', '一级指标', '二级指标', '三级指标', '绩效指标性质', '本年绩效指标值', '绩效度量单位'],
+        [cell('11000022T000000428002-第二个项目', { vMerge: 'restart' }), cell('5.00', { vMerge: 'restart' }), cell('目标二', { vMerge: 'restart' }), '产出指标', '时效指标', '完成时间', '≤', '12', '月'],
+        [m(), m(), m(), '效益指标', '社会效益指标', '覆盖率', '＝', '100', '%'],
+      ]),
+    ]);
+    expect(doc.projects.map((p) => [p.code, p.name, p.budget.total?.yuan, p.goal, lines(p)])).toEqual([
+      ['11000022T000000427994', '第一个项目', 100000, '目标一', ['产出指标|数量指标|培训人次|≥20人次', '满意度指标|服务对象满意度指标|满意度|≥90%']],
+      ['11000022T000000428002', '第二个项目', 50000, '目标二', ['产出指标|时效指标|完成时间|≤12月', '效益指标|社会效益指标|覆盖率|＝100%']],
+    ]);
+    expect(codes(doc)).toContain('info HEADER_OVERPRINTED');
+  });
+});
+
+describe('evaluation reports', () => {
+  it('names the indicator table of a 绩效评价报告 by the project its two-line heading names, as kind evaluation-report', async () => {
+    const doc = await convert([
+      paragraph('2024年度全国信访信息系统维护费项目'),
+      paragraph('绩效评价报告'),
+      paragraph('一、基本情况'),
+      paragraph('表1：项目年度绩效指标表'),
+      table([
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '数据中心设备维护量', '≥330台套'],
+        ['效益指标', '社会效益指标', '网络安全事件发生率', '小于0.5%'],
+      ]),
+    ]);
+    expect(doc.projects.map((p) => [p.kind, p.name, lines(p)])).toEqual([
+      ['evaluation-report', '全国信访信息系统维护费', ['产出指标|数量指标|数据中心设备维护量|≥330台套', '效益指标|社会效益指标|网络安全事件发生率|小于0.5%']],
+    ]);
+    expect(codes(doc)).not.toContain('info INDICATORS_WITHOUT_PROJECT');
   });
 });
 
