@@ -210,6 +210,13 @@ export function readHeader(table: Table, r: number, labels: Labels): HeaderBlock
       const field = labels.fields.match(cell.text);
       if (column || field) deepest = { cell, column, field };
     }
+    const split = splitColumnAt(table, c, first, last, labels);
+    if (split) {
+      signature.push(split.role);
+      if (split.role === 'source') sources.push({ column: c, label: split.label });
+      else if (!fields.has(split.role)) fields.set(split.role, c);
+      continue;
+    }
     signature.push(deepest ? (deepest.column ?? deepest.field ?? '') : '');
     if (!deepest || deepest.cell.column !== c) continue;
     const { cell, column, field } = deepest;
@@ -231,6 +238,37 @@ export function readHeader(table: Table, r: number, labels: Labels): HeaderBlock
   if (!indicatorHeader && serialized === null && !fields.has('goal')) return null;
   const groups = rowCells(table, last).map((cell) => ({ from: cell.column, to: cell.column + cell.colSpan }));
   return { first, last, columns, fields, sources, serialized, signature: signature.join('|'), columnCount: table.columnCount, unit, groups };
+}
+
+/**
+ * A column under an amount label that spans several columns over a row of sub-labels, one
+ * of them its whole (Guangzhou 财政拨款 › 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算):
+ * the 合计 column is the label's amount, the others are sources labelled `财政拨款-一般公共预算`
+ * (whatever role their own text has elsewhere). Null when the label does not span such a row.
+ */
+function splitAmountColumn(table: Table, label: Cell, role: FieldRole, c: number, last: number, labels: Labels): { role: AmountRole; label: string } | null {
+  if (label.colSpan < 2 || !isAmountRole(role) || role === 'source') return null;
+  const subRow = label.row + label.rowSpan;
+  if (subRow > last) return null;
+  const subs = rowCells(table, subRow).filter((cell) => cell.row === subRow && cell.column >= label.column && cell.column + cell.colSpan <= label.column + label.colSpan);
+  if (!subs.some((cell) => SUBTOTAL.test(cell.text.trim()))) return null;
+  const sub = subs.find((cell) => cell.column <= c && c < cell.column + cell.colSpan);
+  if (!sub || sub.text.trim() === '') return null;
+  if (SUBTOTAL.test(sub.text.trim())) return { role, label: label.text };
+  // A sub-label that names a source by itself (一般公共预算) keeps its text; one that does not (基本支出) is prefixed.
+  return { role: 'source', label: labels.fields.match(sub.text) !== null ? sub.text : `${label.text}-${sub.text}` };
+}
+
+/** The split of column c by a spanning amount label in header rows first..last, if any. */
+function splitColumnAt(table: Table, c: number, first: number, last: number, labels: Labels): { role: AmountRole; label: string } | null {
+  for (let row = first; row < last; row++) {
+    const cell = table.grid[row]?.[c] ?? null;
+    if (!cell || cell.row !== row) continue;
+    const role = labels.fields.match(cell.text);
+    const split = role ? splitAmountColumn(table, cell, role, c, last, labels) : null;
+    if (split) return split;
+  }
+  return null;
 }
 
 /**
@@ -491,7 +529,12 @@ function inheritColumns(header: HeaderBlock, continuing: HeaderBlock | null): He
   return { ...continuing, first: header.first, last: header.last };
 }
 
+type AmountRole = 'total' | 'fiscal' | 'other' | 'carryover' | 'source';
 const AMOUNT_ROLES = new Set<FieldRole>(['total', 'fiscal', 'other', 'carryover', 'source']);
+
+function isAmountRole(role: FieldRole): role is AmountRole {
+  return AMOUNT_ROLES.has(role);
+}
 
 /** A sub-header that names the whole of the amount it stands under. */
 const SUBTOTAL = /^(?:合\s*计|小\s*计|总\s*计)$/u;
@@ -718,6 +761,8 @@ function unreadColumns(table: Table, header: HeaderBlock, labels: Labels): strin
       seen.add(cell);
       if (cell.rowSpan > header.last - cell.row + 1) continue;
       if (isAnyLabel(cell, labels)) continue;
+      // A sub-label of an amount label split into 合计 and its parts (read as the amount or a source).
+      if (splitColumnAt(table, cell.column, header.first, header.last, labels)) continue;
       // A group label over labelled columns (`其中：` over 财政资金 | 其他资金) names no column itself.
       const under = table.grid[cell.row + cell.rowSpan]?.[cell.column] ?? null;
       if (cell.row + cell.rowSpan - 1 < header.last && under && isAnyLabel(under, labels)) continue;

@@ -53,6 +53,26 @@ describe('collectRulings (pdf.js 5 constructPath ops)', () => {
     expect(r.v[0]).toMatchObject({ pos: 100.25, a: 142, b: 242 });
   });
 
+  it('takes the mitred trapezoids Excel fills for cell borders as rules, and no slanted quadrilateral', () => {
+    // From a Guangzhou 部门预算 page: a top border 42–798 whose right end is cut at 45°, and the
+    // right border 46.09–474.79 meeting it.
+    const r = rulings(
+      [OPS.setFillRGBColor, ['#000000']],
+      path(OPS.fill, MOVE, 798, 795.91, LINE, 42, 795.91, LINE, 42, 795.16, LINE, 797.25, 795.16, CLOSE),
+      path(OPS.fill, MOVE, 798, 367.21, LINE, 798, 795.91, LINE, 797.25, 795.16, LINE, 797.25, 367.21, CLOSE),
+      path(OPS.fill, MOVE, 100, 300, LINE, 300, 301, LINE, 300, 303, LINE, 100, 301.5, CLOSE), // a sliver, corners off both long sides
+    );
+    expect(r.h).toHaveLength(1);
+    expect(r.h[0]!.a).toBeCloseTo(42, 3);
+    expect(r.h[0]!.b).toBeCloseTo(798, 3);
+    expect(r.h[0]!.pos).toBeCloseTo(842 - 795.535, 3);
+    expect(r.h[0]!.thick).toBeCloseTo(0.75, 3);
+    expect(r.v).toHaveLength(1);
+    expect(r.v[0]!.a).toBeCloseTo(842 - 795.91, 3);
+    expect(r.v[0]!.b).toBeCloseTo(842 - 367.21, 3);
+    expect(r.v[0]!.pos).toBeCloseTo(797.625, 3);
+  });
+
   it('tracks save/restore, cm and form XObject matrices; ignores clipping paths', () => {
     const r = rulings(
       [OPS.save, null],

@@ -184,6 +184,26 @@ describe('project lists', () => {
     ]);
     expect(codes(doc)).toContain('info HEADER_OVERPRINTED');
   });
+  it('reads a goal-only list whose 财政拨款 spans 合计 and its parts: 合计 the fiscal amount, the parts sources', async () => {
+    // Guangzhou 部门预算项目支出及其他支出预算表 (表12).
+    const doc = await convert([
+      paragraph('单位名称：广州市卫生健康委员会'),
+      paragraph('单位：万元'),
+      table([
+        [cell('支出项目类别（资金使用单位）', { vMerge: 'restart' }), cell('总计', { vMerge: 'restart' }), cell('财政拨款', { span: 3 }), cell('财政专户拨款', { vMerge: 'restart' }), cell('其他资金', { vMerge: 'restart' }), cell('绩效目标', { vMerge: 'restart' })],
+        [m(), m(), '合计', '一般公共预算', '国有资本经营预算', m(), m(), m()],
+        ['合计', '170.05', '160.05', '160.05', '0.00', '0.00', '10.00', ''],
+        ['广州市卫生健康委员会', '170.05', '160.05', '160.05', '0.00', '0.00', '10.00', ''],
+        ['机构运行辅助经费', '150.05', '150.05', '140.05', '10.00', '0.00', '0.00', '做好后勤保障工作'],
+        ['家庭发展项目', '20.00', '10.00', '10.00', '0.00', '0.00', '10.00', '提高服务能力'],
+      ]),
+    ]);
+    expect(doc.projects.map((p) => [p.name, p.department?.name, p.budget.total?.yuan, p.budget.fiscal?.yuan, p.budget.other?.yuan, p.budget.sources.map((x) => `${x.label}=${x.yuan}`), p.goal])).toEqual([
+      ['机构运行辅助经费', '广州市卫生健康委员会', 1500500, 1500500, 0, ['一般公共预算=1400500', '国有资本经营预算=100000', '财政专户拨款=0'], '做好后勤保障工作'],
+      ['家庭发展项目', '广州市卫生健康委员会', 200000, 100000, 100000, ['一般公共预算=100000', '国有资本经营预算=0', '财政专户拨款=0'], '提高服务能力'],
+    ]);
+    expect(codes(doc)).not.toContain('info INDICATOR_COLUMN_IGNORED');
+  });
 });
 
 describe('evaluation reports', () => {

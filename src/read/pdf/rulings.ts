@@ -148,14 +148,19 @@ function asRectangle(points: Point[]): [number, number, number, number] | null {
   const y0 = Math.min(...ys);
   const y1 = Math.max(...ys);
   if (pts.length === 2) return [x0, y0, x1, y1]; // degenerate `re` with zero width or height
-  // Every corner must sit on the bounding box's corners (an axis-aligned rectangle).
+  // Every corner must sit on the bounding box's corners (an axis-aligned rectangle) …
   const slack = 0.05;
-  for (const [x, y] of pts) {
-    const onX = Math.abs(x - x0) < slack || Math.abs(x - x1) < slack;
-    const onY = Math.abs(y - y0) < slack || Math.abs(y - y1) < slack;
-    if (!onX || !onY) return null;
-  }
-  return [x0, y0, x1, y1];
+  const onX = (x: number): boolean => Math.abs(x - x0) < slack || Math.abs(x - x1) < slack;
+  const onY = (y: number): boolean => Math.abs(y - y0) < slack || Math.abs(y - y1) < slack;
+  if (pts.every(([x, y]) => onX(x) && onY(y))) return [x0, y0, x1, y1];
+  // … or, for a rule, on its two long sides: Excel draws each cell border as a thin trapezoid
+  // whose ends are mitred to meet the borders across (`798,46.09 → 42,46.09 → 42,46.84 →
+  // 797.25,46.84`). Its bounding box is the rule.
+  const thinY = y1 - y0 <= MAX_RULE_THICKNESS && x1 - x0 >= MIN_RULE_LENGTH;
+  const thinX = x1 - x0 <= MAX_RULE_THICKNESS && y1 - y0 >= MIN_RULE_LENGTH;
+  if (thinY && pts.every(([, y]) => onY(y))) return [x0, y0, x1, y1];
+  if (thinX && pts.every(([x]) => onX(x))) return [x0, y0, x1, y1];
+  return null;
 }
 
 /**
