@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_TIMEOUT_MS } from './test/limits.js';
 
 /**
  * The real-corpus suite (`npm run test:real`): real disclosures read where they are, in
@@ -8,8 +9,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/real/**/*.test.ts'],
-    // A 170-page PDF takes a few seconds to convert; generous limits so a busy machine does not fail a correct run.
-    testTimeout: 300_000,
-    hookTimeout: 600_000,
+    testTimeout: TEST_TIMEOUT_MS,
+    hookTimeout: TEST_TIMEOUT_MS,
   },
 });

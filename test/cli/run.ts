@@ -1,12 +1,13 @@
 /**
- * Running the real `yusuan` command from the sources (through tsx), as a user would.
+ * Running the real `yusuan` command as a user would: the built one (`dist/cli/main.js`, kept
+ * up to date by the global setup), so that no spawned process compiles the sources again.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers.js';
+import { CHILD_TIMEOUT_MS } from '../limits.js';
 
 export interface RunResult {
   status: number | null;
@@ -14,16 +15,21 @@ export interface RunResult {
   stderr: string;
 }
 
-/** tsx's loader by its file URL, so that the command also runs from a directory outside the project. */
-export const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+/** The built command. */
+export const CLI = join(ROOT, 'dist/cli/main.js');
 
 export function yusuan(args: readonly string[], options: { cwd?: string } = {}): RunResult {
-  const run = spawnSync(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'src/cli/main.ts'), ...args], {
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0' },
-    timeout: 120_000,
+    timeout: CHILD_TIMEOUT_MS,
   });
+  if (run.error || (run.status === null && run.signal === 'SIGTERM' && Date.now() - started >= CHILD_TIMEOUT_MS)) {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    throw new Error(`yusuan ${args.join(' ')}: stopped after ${seconds} s (limit ${CHILD_TIMEOUT_MS / 1000} s): ${run.error?.message ?? 'timed out'}`);
+  }
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
