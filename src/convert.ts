@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { checkDocument, RULES } from './check/index.js';
+import { checkDocument, reconcileTable, RULES } from './check/index.js';
 import { CODES, diagnostic, type Diagnostic } from './diagnostics.js';
 import { InputError, type InputErrorKind } from './read/errors.js';
 import { formatOfName, readDocument, type Format } from './read/index.js';
@@ -69,8 +69,10 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
       department: content.department,
       overview: content.overview,
       projects: content.projects,
+      tables: content.tables,
       diagnostics,
     };
+    for (const table of document.tables) table.reconciled = reconcileTable(table).reconciled;
     // Consistency checks look at the finished document; their findings count when judging it.
     document.diagnostics.push(...checkDocument(document));
     const { status, message } = judge(document, options.strict ?? false);
@@ -116,7 +118,8 @@ export function judge(document: Document, strict: boolean): { status: DocumentSt
   const errors = document.diagnostics.filter((d) => d.severity === 'error' && !CONSISTENCY_CODES.has(d.code));
   const losses = document.diagnostics.filter((d) => isLoss(d.code));
   const warnings = countBy(document.diagnostics, 'warning') + countBy(document.diagnostics, 'error');
-  if (document.projects.length === 0) {
+  // A disclosure of standard tables only (no target table) is whole when they are read.
+  if (document.projects.length === 0 && document.tables.length === 0) {
     const why = document.diagnostics.find((d) => d.code === 'NO_PERFORMANCE_TABLE');
     return { status: 'partial', message: why?.message ?? 'no projects recognized' };
   }

@@ -79,6 +79,12 @@ export const CODES = {
   TARGET_PERCENT_ABOVE_100: { severity: 'warning', summary: 'A percent target is above 100% (suspicious)' },
   INDICATOR_CATEGORY_MISSING: { severity: 'warning', summary: 'A project has no 产出 (output) or no 效益 (benefit) indicators' },
   TARGET_NOT_MET: { severity: 'warning', summary: 'A self-evaluation reports a value achieved that misses its target' },
+  // standard tables
+  TABLE_TOTAL_MISMATCH: { severity: 'warning', summary: 'A printed 合计 / 小计 / 总计 line of a standard table differs from the sum of its lines' },
+  TABLE_PARENT_MISMATCH: { severity: 'warning', summary: 'A 类 line differs from the sum of its 款, or a 款 from the sum of its 项' },
+  TABLE_COLUMN_MISMATCH: { severity: 'warning', summary: 'A total column (合计, 小计, …总额) differs from the sum of the columns beside it' },
+  TABLE_SIDES_MISMATCH: { severity: 'warning', summary: 'The 收入总计 of a two-sided table differs from its 支出总计' },
+  TABLE_SUM_ROUNDED: { severity: 'info', summary: 'A printed total differs from its sum within the rounding of the printed decimals' },
   SATISFACTION_NOT_PERCENT: { severity: 'warning', summary: 'A 满意度 (satisfaction) target is not a percent' },
 } as const satisfies Record<string, CodeInfo>;
 

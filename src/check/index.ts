@@ -13,9 +13,11 @@ import { EVALUATION_RULES } from './evaluation.js';
 import { IDENTITY_RULES } from './identity.js';
 import { INDICATOR_RULES } from './indicators.js';
 import { PARSE_TIME_RULES } from './parse-time.js';
+import { RECONCILE_RULES } from './reconcile.js';
 import type { Rule } from './rule.js';
 
 export type { Rule, RuleFamily } from './rule.js';
+export { reconcileTable } from './reconcile.js';
 
 /** Every consistency rule, in the order README's table lists them. */
 export const RULES: readonly Rule[] = [
@@ -26,6 +28,7 @@ export const RULES: readonly Rule[] = [
   ...INDICATOR_RULES,
   ...PARSE_TIME_RULES.filter((r) => r.family === 'basis'),
   ...EVALUATION_RULES,
+  ...RECONCILE_RULES,
 ];
 
 /** The findings of the rules that look at a whole document, in rule order. */

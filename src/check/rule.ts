@@ -9,7 +9,7 @@
 import type { DiagnosticCode, Location } from '../diagnostics.js';
 import type { Diagnostic, Document, Indicator, Project } from '../schema/document.js';
 
-export type RuleFamily = 'budget' | 'schedule' | 'cost' | 'identity' | 'indicators' | 'basis' | 'evaluation';
+export type RuleFamily = 'budget' | 'schedule' | 'cost' | 'identity' | 'indicators' | 'basis' | 'evaluation' | 'tables';
 
 export interface Rule {
   code: DiagnosticCode;

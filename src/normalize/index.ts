@@ -4,8 +4,9 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Recognized } from '../recognize/records.js';
-import type { Department, FiscalYearSource, OverviewSection, Project } from '../schema/document.js';
+import type { BudgetTable, Department, FiscalYearSource, OverviewSection, Project } from '../schema/document.js';
 import { detectFiscalYear } from './fiscal-year.js';
+import { normalizeBudgetTable } from './line-items.js';
 import { normalizeProject } from './project.js';
 import { cleanText } from './text.js';
 
@@ -22,12 +23,14 @@ export interface NormalizedContent {
   department: Department | null;
   overview: OverviewSection[];
   projects: Project[];
+  tables: BudgetTable[];
   messages: Diagnostic[];
 }
 
 export function normalize(recognized: Recognized, options: NormalizeOptions): NormalizedContent {
   const messages: Diagnostic[] = [];
   const projects = recognized.projects.map((raw) => normalizeProject(raw, messages, options.unit ?? null));
+  const tables = recognized.tables.map((raw) => normalizeBudgetTable(raw, options.unit ?? null, messages));
   const names = projects.map((p) => p.name).filter((n): n is string => n !== null);
   const year = detectFiscalYear(options.year, recognized.titles, names);
   return {
@@ -40,6 +43,7 @@ export function normalize(recognized: Recognized, options: NormalizeOptions): No
       items: section.paragraphs.filter((p) => p.item).map((p) => cleanText(p.text)).filter((t): t is string => t !== null),
     })),
     projects,
+    tables,
     messages: [...messages, ...year.messages],
   };
 }

@@ -47,7 +47,11 @@ export interface RecordStart {
   captions: Captions;
 }
 
-export function assemble(model: DocumentModel, templates: readonly Template[]): Recognized {
+/**
+ * `standard`: the tables the line-item reader took (standard budget tables): passed over
+ * here like any table that is not a target table, without a message.
+ */
+export function assemble(model: DocumentModel, templates: readonly Template[], standard: ReadonlySet<Table> = new Set()): Omit<Recognized, 'tables'> {
   const messages: Diagnostic[] = [];
   const projects: RawProject[] = [];
   const before: Paragraph[] = [];
@@ -164,6 +168,13 @@ export function assemble(model: DocumentModel, templates: readonly Template[]): 
       continue;
     }
 
+    if (standard.has(block)) {
+      stated = { department: null, unit: null };
+      lastKind = null;
+      lastBlock = null;
+      list.close();
+      continue;
+    }
     // A target table pages away from the record being read does not continue it (an
     // indicator table in an evaluation report at the back of the file).
     if (open && openEnd !== null && block.page !== null && block.page - openEnd > 1) {

@@ -1,8 +1,11 @@
 /**
- * Recognition: the document model → raw project records, per template.
+ * Recognition: the document model → raw records. The table-kind stage sorts the tables:
+ * the standard budget tables are read as line items, the target tables by the project
+ * assembler, per template.
  */
 import type { DocumentModel } from '../read/model.js';
 import { assemble } from './assemble.js';
+import { readLineItems } from './line-items.js';
 import type { Recognized } from './records.js';
 import type { Template } from './template.js';
 import { TEMPLATES } from './templates/index.js';
@@ -12,5 +15,6 @@ export type { Template } from './template.js';
 export { TEMPLATES };
 
 export function recognize(model: DocumentModel, templates: readonly Template[] = TEMPLATES): Recognized {
-  return assemble(model, templates);
+  const lineItems = readLineItems(model);
+  return { ...assemble(model, templates, lineItems.claimed), tables: lineItems.tables };
 }

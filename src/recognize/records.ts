@@ -4,6 +4,7 @@
  * document; keeping the two apart means a recognizer never parses a number and a
  * normalizer never looks at a table.
  */
+import type { RawBudgetTable } from './line-items.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Cell, Table } from '../read/model.js';
 
@@ -137,6 +138,8 @@ export interface RawOverviewSection {
 
 export interface Recognized {
   projects: RawProject[];
+  /** The standard budget tables, as line items. */
+  tables: RawBudgetTable[];
   overview: RawOverviewSection[];
   /** Text of paragraphs that read as the document's title (for the fiscal year). */
   titles: string[];

@@ -211,6 +211,81 @@ export const Generator = z.object({
 
 export const FiscalYearSource = z.enum(['option', 'title', 'project-names']);
 
+export const BudgetTableKind = z
+  .enum([
+    'income-expense-summary', 'income-summary', 'expense-summary', 'fiscal-summary', 'general-public-expense', 'general-public-basic',
+    'economic-expense', 'three-public', 'gov-fund-expense', 'state-capital-expense', 'procurement', 'project-expense', 'other',
+  ])
+  .describe(
+    'The kind of standard table: 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表 (功能分类), 一般公共预算基本支出表 (经济分类), ' +
+      'other tables by 经济分类, "三公"经费, 政府性基金, 国有资本经营, 政府采购, 项目支出表, or another numbered table',
+  );
+
+export const ClassificationScheme = z.enum(['function', 'economic', 'none']).describe('功能分类 (201…), 经济分类 (301…, 501…), or none');
+
+export const LineValue = z
+  .object({
+    measure: z.string().describe('The id of the measure (column) in the part'),
+    raw: z.string().describe('The cell as printed'),
+    yuan: z.number().nullable().describe('Exact yuan (decimal shift of raw by the unit); null for a placeholder (-) or an unreadable cell'),
+  })
+  .meta({ id: 'LineValue' });
+
+export const LineClassification = z
+  .object({
+    label: z.string().nullable().describe('The header of the classification column (支出功能分类科目, 部门支出经济分类科目)'),
+    code: z.string().nullable(),
+    scheme: ClassificationScheme,
+    name: z.string().nullable(),
+  })
+  .meta({ id: 'LineClassification' });
+
+export const BudgetLine = z
+  .object({
+    seq: z.number().int().positive().describe('1-based order of the line in its part'),
+    code: z.string().nullable().describe('Classification code as printed (201, 20101, 2010101, 30101)'),
+    scheme: ClassificationScheme,
+    name: z.string().nullable(),
+    level: z.number().int().positive().nullable().describe('1 类, 2 款, 3 项 (from the code length, else 一、/（一） numbering); null when unknown'),
+    isTotal: z.boolean().describe('A 合计 / 总计 / 小计 row'),
+    classifications: z.array(LineClassification).describe('Every classification the row prints (支出总表 prints 功能, 政府经济 and 部门经济 side by side); the first is the line\'s own'),
+    values: z.array(LineValue).describe('The printed cells of the row, blank cells left out'),
+    page: z.number().int().positive().nullable(),
+    table: z.number().int().positive().describe('1-based table ordinal in the file'),
+    row: z.number().int().positive().describe('1-based row in that table'),
+  })
+  .meta({ id: 'BudgetLine' });
+
+export const BudgetMeasure = z
+  .object({
+    id: z.string().describe('Normalized id from the header path: total, basic, project, general_public, fund, state_capital, carryover, … joined by "." for a path (current_income.total)'),
+    label: z.string().describe('The header as printed, levels joined by ›'),
+    path: z.array(z.string()).describe('The header labels over the column, top to bottom'),
+  })
+  .meta({ id: 'BudgetMeasure' });
+
+export const BudgetPart = z
+  .object({
+    side: z.enum(['income', 'expense']).nullable().describe('The side of a two-sided table (收支总表); null for a one-sided table'),
+    measures: z.array(BudgetMeasure),
+    lines: z.array(BudgetLine),
+  })
+  .meta({ id: 'BudgetPart' });
+
+export const BudgetTable = z
+  .object({
+    kind: BudgetTableKind,
+    stage: z.enum(['budget', 'final']).describe('预算 or 决算'),
+    number: z.string().nullable().describe('The table number as printed: 公开表1, 预算05表, 表三'),
+    title: z.string().nullable().describe('The title as printed, without its number'),
+    amountUnit: z.string().nullable().describe('万元 or 元, as the table states'),
+    pages: z.array(z.number().int().positive()),
+    tables: z.array(z.number().int().positive()).describe('1-based ordinals of the file\'s tables it is read from'),
+    parts: z.array(BudgetPart),
+    reconciled: z.boolean().nullable().describe('true: every printed total and parent line equals the sum of its lines; false: one does not (see diagnostics); null: nothing to check'),
+  })
+  .meta({ id: 'BudgetTable' });
+
 export const Document = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -222,6 +297,7 @@ export const Document = z
     department: Department.nullable(),
     overview: z.array(OverviewSection),
     projects: z.array(Project),
+    tables: z.array(BudgetTable).default([]).describe('The standard budget tables (部门预算公开表) as line items'),
     diagnostics: z.array(Diagnostic),
   })
   .meta({ title: 'yusuan document' });
@@ -247,3 +323,11 @@ export type Source = z.infer<typeof Source>;
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 export type FiscalYearSource = z.infer<typeof FiscalYearSource>;
 export type Document = z.infer<typeof Document>;
+export type BudgetTableKind = z.infer<typeof BudgetTableKind>;
+export type ClassificationScheme = z.infer<typeof ClassificationScheme>;
+export type LineValue = z.infer<typeof LineValue>;
+export type LineClassification = z.infer<typeof LineClassification>;
+export type BudgetLine = z.infer<typeof BudgetLine>;
+export type BudgetMeasure = z.infer<typeof BudgetMeasure>;
+export type BudgetPart = z.infer<typeof BudgetPart>;
+export type BudgetTable = z.infer<typeof BudgetTable>;

@@ -30,9 +30,9 @@ const FIXTURES: Array<[file: string, codes: string[], where: { table: number; ro
 ];
 
 describe('consistency rules: one fixture each', () => {
-  it('covers every rule', () => {
+  it('covers every rule of the target tables (the standard-table rules: test/check/reconcile.test.ts)', () => {
     const covered = new Set(FIXTURES.flatMap(([, codes]) => codes));
-    expect(RULES.map((r) => r.code).filter((code) => !covered.has(code))).toEqual([]);
+    expect(RULES.filter((r) => r.family !== 'tables').map((r) => r.code).filter((code) => !covered.has(code))).toEqual([]);
   });
 
   it.each(FIXTURES)('%s triggers %j and nothing else', async (file, codes, where) => {

@@ -82,6 +82,7 @@ export function document(projects: Project[], fields: Partial<Document> = {}): D
     department: { code: '731001', name: '唐山市路南区科学技术协会本级' },
     overview: [],
     projects,
+    tables: [],
     diagnostics: [],
     ...fields,
   };

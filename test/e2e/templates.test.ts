@@ -28,7 +28,7 @@ export function withoutIndicators(project: Project): Omit<Project, 'indicators' 
 describe('central-2025: the MOF 项目支出绩效目标表, all in one table', () => {
   const file = 'fixtures/docx/central-2025.docx';
 
-  it('finds both projects and the self-evaluation, and skips the budget summary and 三公 tables', async () => {
+  it('finds both projects and the self-evaluation, and reads the budget summary and 三公 tables as line items', async () => {
     const doc = await documentOf(file);
     expect(doc.fiscalYear).toBe(2025);
     expect(doc.department).toEqual({ code: '105', name: '国家发展和改革委员会' });
@@ -37,7 +37,19 @@ describe('central-2025: the MOF 项目支出绩效目标表, all in one table', 
       ['project', '投资项目在线审批监管平台运行维护', 10, 'central'],
       ['self-evaluation', '2024年全国价格监测与成本调查', 7, 'self-evaluation'],
     ]);
-    expect(doc.diagnostics.filter((d) => d.code === 'TABLE_SKIPPED').map((d) => d.table)).toEqual([3, 4]);
+    expect(doc.diagnostics.filter((d) => d.code === 'TABLE_SKIPPED').map((d) => d.table)).toEqual([]);
+    expect(doc.tables.map((t) => [t.kind, t.title, t.tables, t.reconciled, t.parts.map((p) => `${p.side}:${p.lines.length}`)])).toEqual([
+      ['income-expense-summary', '国家发展和改革委员会2025年收支预算总表', [3], true, ['income:11', 'expense:10']],
+      ['three-public', '国家发展和改革委员会2025年“三公”经费支出预算表', [4], true, ['null:1']],
+    ]);
+    const income = doc.tables[0]?.parts[0]?.lines ?? [];
+    expect(income.filter((l) => l.isTotal).map((l) => [l.name, l.values[0]?.raw, l.values[0]?.yuan])).toEqual([
+      ['本年收入合计', '408,886.90', 4088869000],
+      ['收入总计', '435,500.00', 4355000000],
+    ]);
+    expect(doc.tables[1]?.parts[0]?.lines[0]?.values.map((v) => `${v.measure}=${v.yuan}`)).toEqual([
+      'total=19200000', 'overseas=14260000', 'vehicles.total=3974000', 'vehicles.vehicle_purchase=850000', 'vehicles.vehicle_operation=3124000', 'reception=966000',
+    ]);
     expect(doc.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(doc.status).toBe('ok');
   });

@@ -1,0 +1,315 @@
+/**
+ * Reconciliation of the standard tables, in exact yuan: every printed total against the
+ * lines it sums, every parent line (类, 款) against its children (款, 项), every column
+ * total (合计, 小计, …总额) against the columns beside it, and a two-sided table's 收入总计
+ * against its 支出总计. A sum that reconciles is evidence the table was read right; one
+ * that does not is a misprint of the source or a reading error, and is reported at its row.
+ *
+ * Printed figures are rounded (万元 to 2 or 6 decimals), so a sum may differ from its
+ * printed total by up to half a unit of the last printed decimal per addend: such a
+ * difference is reported as rounding (info) and the table still reconciles.
+ */
+import { diagnostic, type DiagnosticCode } from '../diagnostics.js';
+import type { BudgetLine, BudgetMeasure, BudgetPart, BudgetTable, Diagnostic, Document } from '../schema/document.js';
+import { exactDifference, exactSum } from './exact-decimal.js';
+import type { Rule } from './rule.js';
+
+/** A measure that is the whole of the measures beside it under the same header. */
+const TOTAL_MEASURE = /^(?:合\s*计|小\s*计|总\s*计)$|总额$|总数$/u;
+/** A column group or line that is a part of another one (其中：…), never an addend. */
+const OF_WHICH = /^其中/u;
+const TOTAL_LINE_NAME = /总\s*计/u;
+const UNIT_PLACES: Readonly<Record<string, number>> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+
+export interface Reconciliation {
+  /** null: nothing to check; true: every check holds (within rounding); false: one does not. */
+  reconciled: boolean | null;
+  checks: number;
+  findings: Diagnostic[];
+}
+
+interface Sum {
+  code: DiagnosticCode;
+  line: BudgetLine;
+  measure: BudgetMeasure;
+  /** What is summed, for the message: `its 3 lines`, `基本支出 + 项目支出`. */
+  what: string;
+  /**
+   * The lines summed carry no code and no numbering, so whether they are all of one level is
+   * not printed (Zhejiang indents its 类/款/项 names only): a sum that does not add up is not
+   * evidence of anything and is not counted.
+   */
+  unsure?: boolean;
+  addends: { line: BudgetLine; measure: BudgetMeasure }[];
+}
+
+function valueOf(line: BudgetLine, measure: BudgetMeasure): { raw: string; yuan: number | null } | null {
+  return line.values.find((v) => v.measure === measure.id) ?? null;
+}
+
+function lineLabel(line: BudgetLine): string {
+  return `「${[line.code, line.name].filter((x) => x !== null).join(' ') || `row ${line.row}`}」`;
+}
+
+function tableLabel(table: BudgetTable): string {
+  return [table.number, table.title].filter((x) => x !== null).join(' ') || `table ${table.tables[0] ?? '?'}`;
+}
+
+function decimalsOf(raw: string): number {
+  const m = /\.(\d+)\s*$/u.exec(raw.replace(/[,，\s]/gu, ''));
+  return m?.[1]?.length ?? 0;
+}
+
+/** Half a unit of the last printed decimal, in yuan (万元 to 2 decimals: 50 yuan). */
+function halfUlp(raw: string, unit: string | null): number {
+  const places = (unit !== null ? UNIT_PLACES[unit] : undefined) ?? 0;
+  return 0.5 * 10 ** (places - decimalsOf(raw));
+}
+
+export function reconcileTable(table: BudgetTable): Reconciliation {
+  const sums: Sum[] = [];
+  for (const part of table.parts) {
+    sums.push(...parentSums(part), ...totalSums(part), ...columnSums(part));
+  }
+  const findings: Diagnostic[] = [];
+  let checks = 0;
+  let failed = false;
+  for (const sum of sums) {
+    const printed = valueOf(sum.line, sum.measure);
+    const parts = sum.addends.map((a) => valueOf(a.line, a.measure));
+    if (printed === null && parts.every((p) => p === null)) continue;
+    if (printed !== null && printed.yuan === null && printed.raw.trim() !== '' && !/^[-—–―─/]+$/u.test(printed.raw.trim())) continue;
+    if (parts.some((p) => p !== null && p.yuan === null && !/^[-—–―─/]+$/u.test(p.raw.trim()))) continue;
+    checks++;
+    const total = printed?.yuan ?? 0;
+    const added = exactSum(0, ...parts.map((p) => p?.yuan ?? 0));
+    const difference = exactDifference(total, added);
+    if (difference !== 0 && sum.unsure) {
+      checks--;
+      continue;
+    }
+    if (difference === 0) continue;
+    const at = { page: sum.line.page, table: sum.line.table, row: sum.line.row };
+    const slack = sum.addends.length * Math.max(halfUlp(printed?.raw ?? '', table.amountUnit), ...parts.map((p) => (p ? halfUlp(p.raw, table.amountUnit) : 0)));
+    const text = `${tableLabel(table)}, ${lineLabel(sum.line)}, ${sum.measure.label}: printed ${printed?.raw ?? '(blank)'} (${total} yuan), ${sum.what} add up to ${added} yuan (difference ${difference} yuan)`;
+    if (Math.abs(difference) <= slack) {
+      findings.push(diagnostic('TABLE_SUM_ROUNDED', `${text}, within the rounding of the printed decimals`, at));
+    } else {
+      failed = true;
+      findings.push(diagnostic(sum.code, text, at));
+    }
+  }
+  for (const mismatch of sidesMismatch(table)) {
+    checks++;
+    if (mismatch) {
+      failed = true;
+      findings.push(mismatch);
+    }
+  }
+  return { reconciled: checks === 0 ? null : !failed, checks, findings };
+}
+
+/**
+ * 类 = Σ its 款, 款 = Σ its 项 (codes 3, 5, 7 digits), where the children follow their parent;
+ * an unnumbered line = Σ the numbered lines printed under it.
+ */
+function parentSums(part: BudgetPart): Sum[] {
+  const out: Sum[] = [];
+  for (const { parent, parts } of numberedParts(part.lines.filter((l) => !OF_WHICH.test(l.name ?? '')))) {
+    for (const measure of part.measures) {
+      out.push({ code: 'TABLE_PARENT_MISMATCH', line: parent, measure, what: `its ${parts.length} numbered line(s)`, addends: parts.map((p) => ({ line: p, measure })) });
+    }
+  }
+  const lines = part.lines;
+  for (const [i, line] of lines.entries()) {
+    const code = line.code;
+    if (code === null || !/^\d+$/u.test(code) || line.isTotal || code.length > 5) continue;
+    const children: BudgetLine[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const child = lines[j] as BudgetLine;
+      if (child.code === null || !child.code.startsWith(code) || child.code.length <= code.length) break;
+      if (child.code.length === code.length + 2) children.push(child);
+    }
+    // A code printed twice (a table classified two ways at once) is no parent line.
+    if (children.length === 0 || lines.some((other, k) => k !== i && other.code === code)) continue;
+    for (const measure of part.measures) {
+      out.push({ code: 'TABLE_PARENT_MISMATCH', line, measure, what: `its ${children.length} sub-line(s)`, addends: children.map((c) => ({ line: c, measure })) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The lines a total sums: the top-level ones among them (a 类 with its 款 counted once), 其中
+ * lines left out. Numbered lines (一、…) right after an unnumbered one are its parts
+ * (上年结转结余 › 一、一般公共预算拨款 …), not lines of their own.
+ */
+function topLevel(lines: readonly BudgetLine[]): BudgetLine[] {
+  const candidates = lines.filter((l) => !l.isTotal && !OF_WHICH.test(l.name ?? ''));
+  const parts = new Set(numberedParts(candidates).flatMap((group) => group.parts));
+  const own = candidates.filter((l) => !parts.has(l));
+  const levels = own.map((l) => l.level).filter((l): l is number => l !== null);
+  const min = levels.length > 0 ? Math.min(...levels) : null;
+  return own.filter((l) => l.level === null || l.level === min);
+}
+
+/**
+ * The parts printed under uncoded lines, by their numbering:
+ * - an unnumbered line after a total or at the start, followed by numbered lines, is their
+ *   whole (上年结转结余 › 一、一般公共预算拨款 …);
+ * - a numbered line is the whole of the lines after it numbered one level deeper
+ *   (一、财政拨款收入 › 1.一般公共预算资金) or, when none is numbered, of the unnumbered lines
+ *   after it (Zhejiang: 一、财政拨款 › 一般公共预算 | 政府性基金预算).
+ */
+function numberedParts(lines: readonly BudgetLine[]): { parent: BudgetLine; parts: BudgetLine[] }[] {
+  const out: { parent: BudgetLine; parts: BudgetLine[] }[] = [];
+  let numberedSinceTotal = false;
+  for (const [i, parent] of lines.entries()) {
+    if (parent.isTotal) numberedSinceTotal = false;
+    if (parent.isTotal || parent.code !== null) continue;
+    if (parent.level !== null) numberedSinceTotal = true;
+    // An unnumbered line under a numbered one is a part, not a whole.
+    if (parent.level === null && numberedSinceTotal) continue;
+    const depth = parent.level ?? 0;
+    const parts: BudgetLine[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j] as BudgetLine;
+      if (line.isTotal || line.code !== null) break;
+      if (line.level === null) {
+        if (depth === 0) break;
+        if (parts.some((p) => p.level !== null)) break;
+        parts.push(line);
+        continue;
+      }
+      if (line.level <= depth) break;
+      if (parts.some((p) => p.level === null)) break;
+      if (line.level === depth + 1) parts.push(line);
+    }
+    if (parts.length > 0) out.push({ parent, parts });
+  }
+  return out;
+}
+
+/**
+ * A 合计 / 小计 / 总计 line: printed below its lines, it sums the lines since the total above
+ * it and that total (本年收入合计 + 上年结转结余 = 收入总计); printed first, it sums the lines
+ * after it.
+ */
+function totalSums(part: BudgetPart): Sum[] {
+  const out: Sum[] = [];
+  const lines = part.lines;
+  let segmentStart = 0;
+  let previousTotal: BudgetLine | null = null;
+  for (const [i, line] of lines.entries()) {
+    if (!line.isTotal) continue;
+    const before = lines.slice(segmentStart, i);
+    let addends: BudgetLine[];
+    if (before.some((l) => !l.isTotal)) {
+      addends = [...(previousTotal ? [previousTotal] : []), ...topLevel(before)];
+    } else {
+      const next = lines.findIndex((l, k) => k > i && l.isTotal);
+      addends = topLevel(lines.slice(i + 1, next < 0 ? lines.length : next));
+    }
+    segmentStart = i + 1;
+    const previousLine = previousTotal;
+    previousTotal = line;
+    if (addends.length === 0) continue;
+    for (const measure of part.measures) {
+      const unsure = addends.filter((a) => a !== previousLine).every((a) => a.code === null && a.level === null) && addends.length > 1;
+      out.push({ code: 'TABLE_TOTAL_MISMATCH', line, measure, what: `its ${addends.length} line(s)`, addends: addends.map((a) => ({ line: a, measure })), unsure });
+    }
+  }
+  return out;
+}
+
+interface ColumnGroup {
+  label: string;
+  total: BudgetMeasure | null;
+  members: (BudgetMeasure | ColumnGroup)[];
+}
+
+/** The header tree of a part's measures: groups by their path prefixes. */
+function columnTree(measures: readonly BudgetMeasure[]): ColumnGroup {
+  const root: ColumnGroup = { label: '', total: null, members: [] };
+  for (const measure of measures) {
+    let group = root;
+    for (const label of measure.path.slice(0, -1)) {
+      let next = group.members.find((m): m is ColumnGroup => 'members' in m && m.label === label);
+      if (!next) {
+        next = { label, total: null, members: [] };
+        group.members.push(next);
+      }
+      group = next;
+    }
+    group.members.push(measure);
+  }
+  const settle = (group: ColumnGroup): void => {
+    for (const m of group.members) if ('members' in m) settle(m);
+    // A group whose only member is a group (预算数 › …) is that group.
+    const total = group.members.find((m): m is BudgetMeasure => !('members' in m) && TOTAL_MEASURE.test(m.path[m.path.length - 1] ?? ''));
+    group.total = total ?? null;
+  };
+  settle(root);
+  return root;
+}
+
+/** The measure standing for the whole of a group member: itself, or the group's total. */
+function wholeOf(member: BudgetMeasure | ColumnGroup): BudgetMeasure | null {
+  return 'members' in member ? member.total : member;
+}
+
+/** A column total = Σ the columns beside it (of_which groups left out), where at least two add up. */
+function columnSums(part: BudgetPart): Sum[] {
+  const out: Sum[] = [];
+  const visit = (group: ColumnGroup): void => {
+    for (const m of group.members) if ('members' in m) visit(m);
+    let node: ColumnGroup = group;
+    // 预算数 › (合计, 基本支出, 项目支出): the lone group under the root is the one to check.
+    while (node.total === null && node.members.length === 1 && 'members' in (node.members[0] as object)) node = node.members[0] as ColumnGroup;
+    if (node !== group) return;
+    if (!group.total) return;
+    const others = group.members.filter((m) => m !== group.total && !('members' in m && OF_WHICH.test(m.label)) && !(!('members' in m) && OF_WHICH.test(m.path[m.path.length - 1] ?? '')));
+    const wholes = others.map(wholeOf);
+    if (wholes.length < 2 || wholes.some((w) => w === null)) return;
+    const addends = wholes as BudgetMeasure[];
+    for (const line of part.lines) {
+      out.push({ code: 'TABLE_COLUMN_MISMATCH', line, measure: group.total, what: addends.map((a) => a.label).join(' + '), addends: addends.map((measure) => ({ line, measure })) });
+    }
+  };
+  const root = columnTree(part.measures);
+  let top = root;
+  while (top.total === null && top.members.length === 1 && 'members' in (top.members[0] as object)) top = top.members[0] as ColumnGroup;
+  visit(top);
+  return out;
+}
+
+/** 收入总计 = 支出总计 in a two-sided table: one finding or null per comparison made. */
+function sidesMismatch(table: BudgetTable): (Diagnostic | null)[] {
+  const income = table.parts.find((p) => p.side === 'income');
+  const expense = table.parts.find((p) => p.side === 'expense');
+  if (!income || !expense) return [];
+  const last = (part: BudgetPart): BudgetLine | undefined => part.lines.filter((l) => l.isTotal && TOTAL_LINE_NAME.test(l.name ?? '')).pop();
+  const a = last(income);
+  const b = last(expense);
+  const ma = income.measures[0];
+  const mb = expense.measures[0];
+  if (!a || !b || !ma || !mb) return [];
+  const va = valueOf(a, ma);
+  const vb = valueOf(b, mb);
+  if (va?.yuan == null || vb?.yuan == null) return [];
+  if (va.yuan === vb.yuan) return [null];
+  return [diagnostic('TABLE_SIDES_MISMATCH', `${tableLabel(table)}: ${lineLabel(a)} ${va.raw} (${va.yuan} yuan) differs from ${lineLabel(b)} ${vb.raw} (${vb.yuan} yuan)`, { page: b.page, table: b.table, row: b.row })];
+}
+
+/** A rule reporting one code of the reconciliation of every standard table. */
+function reconcileRule(code: DiagnosticCode, checks: string): Rule {
+  return { code, family: 'tables', checks, run: (document: Document) => document.tables.flatMap((t) => reconcileTable(t).findings.filter((f) => f.code === code)) };
+}
+
+export const RECONCILE_RULES: readonly Rule[] = [
+  reconcileRule('TABLE_TOTAL_MISMATCH', 'a printed 合计 / 小计 / 总计 line of a standard table differs from the sum of the lines it totals (exact yuan)'),
+  reconcileRule('TABLE_PARENT_MISMATCH', 'a 类 line differs from the sum of its 款, or a 款 from the sum of its 项'),
+  reconcileRule('TABLE_COLUMN_MISMATCH', 'a total column (合计, 小计, …总额) differs from the sum of the columns beside it under the same header, on some line'),
+  reconcileRule('TABLE_SIDES_MISMATCH', 'a two-sided table (收支总表) whose 收入总计 differs from its 支出总计'),
+  reconcileRule('TABLE_SUM_ROUNDED', 'a printed total differs from its sum by no more than the rounding of the printed decimals (the table still reconciles)'),
+];
