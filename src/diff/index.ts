@@ -9,6 +9,7 @@ import { DIFF_SCHEMA_VERSION, type Diff, type DiffSummary, type DocumentDiff } f
 import { VERSION } from '../version.js';
 import { allChanges } from './changes.js';
 import { documentRef, pairDocuments, type ComparedDocument, type DocumentPair } from './pair-documents.js';
+import { diffLines } from './line-diff.js';
 import { diffProjects, percentChange } from './project-diff.js';
 
 export type { ComparedDocument } from './pair-documents.js';
@@ -16,12 +17,15 @@ export type { ComparedDocument } from './pair-documents.js';
 function documentDiff(pair: DocumentPair): DocumentDiff {
   const olds = pair.old?.document.projects ?? [];
   const news = pair.new?.document.projects ?? [];
+  const lines = diffLines(pair.old?.document ?? null, pair.new?.document ?? null);
   return {
     status: pair.old !== null && pair.new !== null ? 'paired' : pair.new !== null ? 'added' : 'removed',
     pairedBy: pair.pairedBy,
     old: pair.old === null ? null : documentRef(pair.old),
     new: pair.new === null ? null : documentRef(pair.new),
     projects: diffProjects(olds, news),
+    lines: lines.changes,
+    linesUnchanged: lines.unchanged,
   };
 }
 
@@ -62,6 +66,11 @@ function summarize(documents: readonly DocumentDiff[], olds: readonly ComparedDo
       lowered: countTargets('lowered'),
     },
     budget: { oldTotalYuan, newTotalYuan, deltaYuan, percent: percentChange(oldTotalYuan, deltaYuan) },
+    lines: {
+      added: documents.reduce((n, d) => n + d.lines.filter((l) => l.status === 'added').length, 0),
+      removed: documents.reduce((n, d) => n + d.lines.filter((l) => l.status === 'removed').length, 0),
+      changed: documents.reduce((n, d) => n + d.lines.filter((l) => l.status === 'changed').length, 0),
+    },
     changes: allChanges(documents).length,
   };
 }

@@ -13,8 +13,8 @@ import { CsvFile } from './csv.js';
 import { documentJson } from './json.js';
 import { projectLines } from './ndjson.js';
 import {
-  DOCUMENT_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, SCHEDULE_COLUMNS,
-  documentRow, indicatorRows, projectRows, scheduleRows,
+  BUDGET_LINE_COLUMNS, DOCUMENT_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, SCHEDULE_COLUMNS,
+  budgetLineRows, documentRow, indicatorRows, projectRows, scheduleRows,
 } from './rows.js';
 
 export const OUTPUT_FORMATS = ['json', 'csv', 'ndjson'] as const;
@@ -58,7 +58,7 @@ export class OutputWriter {
   private constructor(
     readonly dir: string,
     private readonly options: OutputOptions,
-    private readonly csv: { documents: CsvFile; projects: CsvFile; indicators: CsvFile; schedule: CsvFile } | null,
+    private readonly csv: { documents: CsvFile; projects: CsvFile; indicators: CsvFile; schedule: CsvFile; budgetLines: CsvFile } | null,
     private readonly ndjson: AtomicStream | null,
   ) {}
 
@@ -70,6 +70,7 @@ export class OutputWriter {
           projects: await CsvFile.open(join(dir, 'projects.csv'), PROJECT_COLUMNS, bom),
           indicators: await CsvFile.open(join(dir, 'indicators.csv'), INDICATOR_COLUMNS, bom),
           schedule: await CsvFile.open(join(dir, 'schedule.csv'), SCHEDULE_COLUMNS, bom),
+          budgetLines: await CsvFile.open(join(dir, 'budget_lines.csv'), BUDGET_LINE_COLUMNS.names, bom),
         }
       : null;
     const ndjson = options.formats.has('ndjson') ? await AtomicStream.open(join(dir, 'projects.ndjson')) : null;
@@ -94,6 +95,7 @@ export class OutputWriter {
       this.csv?.projects.write(projectRows(doc));
       this.csv?.indicators.write(indicatorRows(doc));
       this.csv?.schedule.write(scheduleRows(doc));
+      this.csv?.budgetLines.write(budgetLineRows(doc));
       if (this.ndjson) for (const line of projectLines(doc)) this.ndjson.stream.write(line);
     }
     const diagnostics = doc?.diagnostics ?? [];

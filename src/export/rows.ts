@@ -1,9 +1,11 @@
 /**
- * The four CSV tables of SPEC: column names in contract order, and one function per table
- * that flattens a converted input into rows. Blank and null are both written as ''.
+ * The CSV tables: the four of SPEC (column names in contract order, and one function per
+ * table that flattens a converted input into rows) and budget_lines.csv, whose columns are
+ * defined with their values (columns.ts). Blank and null are both written as ''.
  */
 import type { Conversion } from '../convert.js';
-import type { Document, Project } from '../schema/document.js';
+import type { BudgetLine, BudgetPart, BudgetTable, Document, LineValue, Project } from '../schema/document.js';
+import { columns } from './columns.js';
 
 export type CsvValue = string | number | null;
 export type CsvRow = CsvValue[];
@@ -85,5 +87,47 @@ export function indicatorRows(doc: Document): CsvRow[] {
 export function scheduleRows(doc: Document): CsvRow[] {
   return doc.projects.flatMap((p) =>
     p.schedule.map((s, index) => [doc.source.path, doc.fiscalYear, p.code, p.name, index + 1, s.label, s.month, s.percent]),
+  );
+}
+
+/** One cell of a standard table, with the table, part and line it stands in. */
+export interface BudgetCell {
+  doc: Document;
+  table: BudgetTable;
+  part: BudgetPart;
+  line: BudgetLine;
+  value: LineValue;
+}
+
+/** budget_lines.csv: one row per printed cell of a standard table (long format). */
+export const BUDGET_LINE_COLUMNS = columns<BudgetCell>([
+  { name: 'source_path', value: (c) => c.doc.source.path },
+  { name: 'fiscal_year', value: (c) => c.doc.fiscalYear },
+  { name: 'department_code', value: (c) => c.doc.department?.code ?? null },
+  { name: 'department_name', value: (c) => c.doc.department?.name ?? null },
+  { name: 'table_kind', value: (c) => c.table.kind },
+  { name: 'table_stage', value: (c) => c.table.stage },
+  { name: 'table_number', value: (c) => c.table.number },
+  { name: 'table_title', value: (c) => c.table.title },
+  { name: 'amount_unit', value: (c) => c.table.amountUnit },
+  { name: 'side', value: (c) => c.part.side },
+  { name: 'line_seq', value: (c) => c.line.seq },
+  { name: 'code', value: (c) => c.line.code },
+  { name: 'scheme', value: (c) => c.line.scheme },
+  { name: 'name', value: (c) => c.line.name },
+  { name: 'level', value: (c) => c.line.level },
+  { name: 'is_total', value: (c) => (c.line.isTotal ? 'true' : 'false') },
+  { name: 'measure_id', value: (c) => c.value.measure },
+  { name: 'measure_label', value: (c) => c.part.measures.find((m) => m.id === c.value.measure)?.label ?? null },
+  { name: 'raw', value: (c) => c.value.raw },
+  { name: 'yuan', value: (c) => c.value.yuan },
+  { name: 'page', value: (c) => c.line.page },
+  { name: 'table', value: (c) => c.line.table },
+  { name: 'row', value: (c) => c.line.row },
+]);
+
+export function budgetLineRows(doc: Document): CsvRow[] {
+  return doc.tables.flatMap((table) =>
+    table.parts.flatMap((part) => part.lines.flatMap((line) => line.values.map((value) => BUDGET_LINE_COLUMNS.row({ doc, table, part, line, value })))),
   );
 }

@@ -168,6 +168,22 @@ export const ProjectDiff = z
   })
   .meta({ id: 'ProjectDiff' });
 
+export const LineChange = z
+  .object({
+    status: z.enum(['added', 'removed', 'changed']),
+    tableKind: z.string().describe('The kind of standard table (document.tables[].kind)'),
+    tableNumber: z.string().nullable().describe('The table number as printed in the new document (the old one for a removed line)'),
+    side: z.enum(['income', 'expense']).nullable(),
+    code: z.string().nullable(),
+    name: z.string().nullable(),
+    measure: z.string().describe('Measure id (total, basic, project, …)'),
+    measureLabel: z.string(),
+    old: z.object({ raw: z.string(), yuan: z.number().nullable() }).nullable(),
+    new: z.object({ raw: z.string(), yuan: z.number().nullable() }).nullable(),
+    deltaYuan: z.number().nullable().describe('new − old in exact yuan, when both are numbers'),
+  })
+  .meta({ id: 'LineChange' });
+
 export const DocumentDiff = z
   .object({
     status: z.enum(['paired', 'added', 'removed']),
@@ -175,6 +191,8 @@ export const DocumentDiff = z
     old: DocumentRef.nullable(),
     new: DocumentRef.nullable(),
     projects: z.array(ProjectDiff).describe('Matched and added projects in the new order, then removed ones in the old order'),
+    lines: z.array(LineChange).default([]).describe('Added, removed and changed line items of the standard tables, by table kind, code (else name) and measure'),
+    linesUnchanged: z.number().int().nonnegative().default(0),
   })
   .meta({ id: 'DocumentDiff' });
 
@@ -201,6 +219,7 @@ export const DiffSummary = z
       deltaYuan: z.number(),
       percent: z.number().nullable(),
     }),
+    lines: z.object({ added: count, removed: count, changed: count }).default({ added: 0, removed: 0, changed: 0 }).describe('Line items of the standard tables'),
     changes: count.describe('Number of changes: the rows of the CSV rendering'),
   })
   .meta({ id: 'DiffSummary' });
@@ -238,5 +257,6 @@ export type BasisChange = z.infer<typeof BasisChange>;
 export type IndicatorDiff = z.infer<typeof IndicatorDiff>;
 export type ProjectDiff = z.infer<typeof ProjectDiff>;
 export type DocumentDiff = z.infer<typeof DocumentDiff>;
+export type LineChange = z.infer<typeof LineChange>;
 export type DiffSummary = z.infer<typeof DiffSummary>;
 export type Diff = z.infer<typeof Diff>;

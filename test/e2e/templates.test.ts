@@ -6,6 +6,7 @@
  * parity test.
  */
 import { describe, expect, it } from 'vitest';
+import { BUDGET_LINE_COLUMNS, budgetLineRows } from '../../src/export/rows.js';
 import type { Indicator, Project } from '../../src/schema/document.js';
 import { documentOf } from '../helpers.js';
 
@@ -52,6 +53,18 @@ describe('central-2025: the MOF 项目支出绩效目标表, all in one table', 
     ]);
     expect(doc.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(doc.status).toBe('ok');
+  });
+
+  it('writes the line items of its standard tables to budget_lines.csv, one row per printed cell', async () => {
+    const doc = await documentOf(file);
+    const rows = budgetLineRows(doc);
+    const at = (name: string) => BUDGET_LINE_COLUMNS.names.indexOf(name);
+    // 11 income lines + 10 expense lines, one cell each, and the 三公 line's 6 cells.
+    expect(rows).toHaveLength(27);
+    const pick = (r: (string | number | null)[]) => ['table_kind', 'side', 'line_seq', 'name', 'is_total', 'measure_id', 'measure_label', 'raw', 'yuan'].map((c) => r[at(c)]);
+    expect(pick(rows[0] as (string | number | null)[])).toEqual(['income-expense-summary', 'income', 1, '一、一般公共预算财政拨款收入', 'false', 'total', '收入›预算数', '352,186.42', 3521864200]);
+    expect(pick(rows[21] as (string | number | null)[])).toEqual(['three-public', null, 1, null, 'false', 'total', '合计', '1,920.00', 19200000]);
+    expect(BUDGET_LINE_COLUMNS.names.slice(0, 4)).toEqual(['source_path', 'fiscal_year', 'department_code', 'department_name']);
   });
 
   it('reads the self-evaluation: the 年度资金总额 row of the amount grid, the outcome, and per indicator the value achieved and its score', async () => {

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reconcileTable } from '../../src/check/index.js';
 import { convertBytes, type Conversion } from '../../src/convert.js';
+import { diffDocuments } from '../../src/diff/index.js';
 import type { BudgetLine, BudgetTable, Document } from '../../src/schema/document.js';
 import { fixturePath } from '../helpers.js';
 
@@ -180,5 +181,16 @@ describe.runIf(tableFiles.length > 0 && existsSync(CORPORA['real-2026'] as strin
     expect((checks - mismatches.length) / checks).toBeGreaterThanOrEqual(RECONCILED_FLOOR);
     const unexplained = mismatches.filter((m) => !KNOWN_MISMATCHES.some(([file, pattern]) => m.startsWith(file) && pattern.test(m)));
     console.log(`unexplained mismatches: ${unexplained.length}\n${unexplained.slice(0, 40).join('\n')}`);
+  });
+});
+
+describe.runIf(existsSync(CORPORA['real-disclosures'] as string))('yusuan diff of line items on a real pair (Shanghai 万里街道 2024 → 2025)', () => {
+  it('reports the 收入总计 of the 收支总表 changed from 156,211,123 to 189,767,551 元 (pp. 10 and 9)', async () => {
+    const old = await documentOf('real-disclosures', 'sh-putuo-wanli-2024-dept-budget.pdf');
+    const next = await documentOf('real-disclosures', 'sh-putuo-wanli-2025-dept-budget.pdf');
+    const diff = diffDocuments([{ path: 'a', relativePath: 'a', document: old }], [{ path: 'b', relativePath: 'b', document: next }], { arguments: { old: 'a', new: 'b' }, asGiven: true });
+    const total = diff.documents[0]?.lines.find((l) => l.tableKind === 'income-expense-summary' && l.side === 'income' && l.name === '收入总计');
+    expect([total?.status, total?.old?.raw, total?.new?.raw, total?.deltaYuan]).toEqual(['changed', '156,211,123', '189,767,551', 33556428]);
+    expect(diff.summary.lines.changed).toBeGreaterThan(0);
   });
 });
