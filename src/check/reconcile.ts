@@ -83,7 +83,13 @@ export function reconcileTable(table: BudgetTable): Reconciliation {
     checks++;
     const total = printed?.yuan ?? 0;
     const added = exactSum(0, ...parts.map((p) => p?.yuan ?? 0));
-    const difference = exactDifference(total, added);
+    let difference = exactDifference(total, added);
+    // A line that restates the total with its parts listed after it (a department row over its
+    // units: 合计 = 市司法局 = 市司法局本级 + 东郊监狱 + …) is the total again, not an addend.
+    if (difference !== 0 && sum.code === 'TABLE_TOTAL_MISMATCH' && printed?.yuan != null) {
+      const again = parts.findIndex((p) => p?.yuan === printed.yuan);
+      if (again >= 0 && exactDifference(added, printed.yuan) === printed.yuan) difference = 0;
+    }
     if (difference !== 0 && sum.unsure) {
       checks--;
       continue;

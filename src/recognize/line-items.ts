@@ -285,7 +285,9 @@ function readParts(table: Table): RawPart[] | null {
     // A 序号 / 行次 column numbers the rows: neither a name nor an amount.
     if (ROW_NUMBER_LABEL.test(label)) continue;
     if (SPLIT_CODE_PARTS.test(label)) roles.set(c, { kind: 'code', part: null, label: path[0] ?? label });
-    else if (CODE_LABEL.test(label) || (codes > 0 && codes >= body.length / 2)) roles.set(c, { kind: 'code', part: null, label });
+    // Values alone make a code column only under a label that may name one: amounts such as
+    // `80000` look like codes too.
+    else if (CODE_LABEL.test(label) || (codes > 0 && codes >= body.length / 2 && (label === '' || /科目|分类/u.test(label)))) roles.set(c, { kind: 'code', part: null, label });
     else if (coded > 0 && coded >= words / 2 && words > 0) roles.set(c, { kind: 'name', label });
     else if (NAME_LABEL.test(label) && words >= amounts) roles.set(c, { kind: 'name', label });
     else if (amounts > 0 || (body.length === 0 && path.length > 0)) roles.set(c, { kind: 'measure', path });

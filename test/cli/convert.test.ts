@@ -37,6 +37,7 @@ describe('yusuan convert: a batch with bad inputs', () => {
 
   it('still converts and writes the good inputs', () => {
     expect(walkFiles(out)).toEqual([
+      'budget_lines.csv',
       'documents.csv',
       'indicators.csv',
       'json/gridbefore-2025.docx.json',

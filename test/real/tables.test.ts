@@ -59,7 +59,6 @@ const LINE_GAPS: Record<string, string> = {
   'central-gjxfj-2026-dept-budget.pdf general-public-expense': 'the two 增减(%) columns under a three-level header: the second is not told apart',
   'chongqing-city-jxw-2026-dept-budget.pdf general-public-expense': 'its 合计 line is not found as printed',
   'js-jcy-2019-dept-budget.pdf general-public-expense': 'the name column beside 科目代码 is not recognized (the code column takes 合计)',
-  'js-jcy-2019-dept-budget.pdf three-public': 'a three-level header (“三公”经费 › 公务用车购置及运行维护费 › 小计) loses its middle level',
   'js-jcy-2019-dept-budget.pdf income-expense-summary': 'a three-sided 收支预算总表 (收入 | 支出·功能分类 | 支出·支出用途): only one name column is found, so the sides are not split',
 };
 
@@ -70,7 +69,7 @@ const LINE_GAPS: Record<string, string> = {
 const KNOWN_MISMATCHES: readonly [string, RegExp, string][] = [];
 
 /** The share of checked sums that hold, at least. */
-const RECONCILED_FLOOR = 0.97;
+const RECONCILED_FLOOR = 0.98;
 
 const conversions = new Map<string, Promise<Conversion>>();
 function documentOf(corpus: string, file: string): Promise<Document> {
@@ -163,7 +162,7 @@ describe.runIf(lineFiles.length > 0 && existsSync(CORPORA['real-2026'] as string
 });
 
 describe.runIf(tableFiles.length > 0 && existsSync(CORPORA['real-2026'] as string))('reconciliation of the standard tables', () => {
-  it('reconciles at least 97% of the sums it checks, and lists the mismatches left', async () => {
+  it('reconciles at least 98% of the sums it checks, and lists the mismatches left', async () => {
     let checks = 0;
     const mismatches: string[] = [];
     for (const [file, corpus] of corpusOf) {
@@ -176,8 +175,8 @@ describe.runIf(tableFiles.length > 0 && existsSync(CORPORA['real-2026'] as strin
     }
     console.log(`reconciliation: ${checks - mismatches.length} of ${checks} sums hold (${(((checks - mismatches.length) / checks) * 100).toFixed(2)}%)`);
     expect(checks).toBeGreaterThan(0);
-    // Measured 97.2% when this suite was written; issue 10 asks for 98% with every mismatch
-    // left explained. This guards the level reached, and lists what is left to explain.
+    // Measured 98.2% (10,546 of 10,741) when this was written; issue 10 also asks for every
+    // mismatch left to be explained. This guards the level reached, and lists what is left.
     expect((checks - mismatches.length) / checks).toBeGreaterThanOrEqual(RECONCILED_FLOOR);
     const unexplained = mismatches.filter((m) => !KNOWN_MISMATCHES.some(([file, pattern]) => m.startsWith(file) && pattern.test(m)));
     console.log(`unexplained mismatches: ${unexplained.length}\n${unexplained.slice(0, 40).join('\n')}`);
