@@ -13,6 +13,7 @@ import { EVALUATION_RULES } from './evaluation.js';
 import { IDENTITY_RULES } from './identity.js';
 import { INDICATOR_RULES } from './indicators.js';
 import { PARSE_TIME_RULES } from './parse-time.js';
+import { CROSS_TABLE_RULES } from './cross-tables.js';
 import { RECONCILE_RULES } from './reconcile.js';
 import type { Rule } from './rule.js';
 
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   ...PARSE_TIME_RULES.filter((r) => r.family === 'basis'),
   ...EVALUATION_RULES,
   ...RECONCILE_RULES,
+  ...CROSS_TABLE_RULES,
 ];
 
 /** The findings of the rules that look at a whole document, in rule order. */

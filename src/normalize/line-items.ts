@@ -111,7 +111,12 @@ function levelOf(code: string | null, name: string | null): number | null {
   return null;
 }
 
+/** A code column that prints a word (合计, 总计) in a line's code cell: that word is the line's name. */
 function classificationOf(raw: RawClassification): LineClassification {
+  if (raw.code !== null && !/^\d+$/u.test(raw.code)) {
+    const name = raw.name ?? raw.code;
+    return { label: raw.label, code: null, scheme: 'none', name };
+  }
   return { label: raw.label, code: raw.code, scheme: schemeOf(raw.code, raw.label), name: raw.name };
 }
 

@@ -116,8 +116,39 @@ describe('two-sided tables and column totals', () => {
     expect(findings(doc)).toEqual(['TABLE_COLUMN_MISMATCH row 3', 'TABLE_COLUMN_MISMATCH row 3']);
   });
 
+  it('reports a 收支总表 本年支出合计 that the 支出总表 prints differently', async () => {
+    const conversion = await convertBytes(
+      docx({
+        body: [
+          paragraph('唐山市路南区科学技术协会2026年部门预算'),
+          paragraph('表1 收支总表'),
+          paragraph('单位：万元'),
+          table([
+            ['收入', '', '支出', ''],
+            ['项目', '预算数', '项目', '预算数'],
+            ['一、一般公共预算拨款收入', '110.00', '一、一般公共服务支出', '110.00'],
+            ['本年收入合计', '110.00', '本年支出合计', '110.00'],
+          ]),
+          paragraph('表3 支出总表'),
+          paragraph('单位：万元'),
+          table([
+            ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+            ['', '合计', '101.00', '100.00', '1.00'],
+            ['201', '一般公共服务支出', '101.00', '100.00', '1.00'],
+          ]),
+        ],
+      }),
+      'x.docx',
+    );
+    const doc = conversion.document as Document;
+    expect(doc.tables.map((t) => [t.kind, t.reconciled])).toEqual([['income-expense-summary', true], ['expense-summary', true]]);
+    expect(doc.diagnostics.filter((d) => d.code === 'TABLE_CROSS_MISMATCH').map((d) => [d.message, d.table, d.row])).toEqual([
+      ['收支总表 本年支出合计 vs 支出总表 合计: 表1 收支总表 「本年支出合计」 110.00 (1100000 yuan) differs from 表3 支出总表 「合计」 101.00 (1010000 yuan)', 2, 2],
+    ]);
+  });
+
   it('has a test for every reconciliation rule', () => {
-    const tested = ['TABLE_TOTAL_MISMATCH', 'TABLE_PARENT_MISMATCH', 'TABLE_COLUMN_MISMATCH', 'TABLE_SIDES_MISMATCH', 'TABLE_SUM_ROUNDED'];
+    const tested = ['TABLE_TOTAL_MISMATCH', 'TABLE_PARENT_MISMATCH', 'TABLE_COLUMN_MISMATCH', 'TABLE_SIDES_MISMATCH', 'TABLE_SUM_ROUNDED', 'TABLE_CROSS_MISMATCH'];
     expect(RULES.filter((r) => r.family === 'tables').map((r) => r.code)).toEqual(tested);
   });
 });
