@@ -91,7 +91,7 @@ const CODE_LABEL = /编码|代码|^科目编号$|^(?:类|款|项)$/u;
 const SPLIT_CODE_PARTS = /^(类|款|项)$/u;
 const ROW_NUMBER_LABEL = /^(?:序号|行次|栏次|编号)$/u;
 /** Header labels of name columns. */
-const NAME_LABEL = /名称|科目|^项\s*目$|项目$|^单位$|^收入$|^支出$/u;
+const NAME_LABEL = /名称|科目|^项\s*目$|项目$|单位$|^收入$|^支出$/u;
 /** Labels that print the performance columns of a project list: the assembler reads the table. */
 const TARGET_LABEL = /绩效|指标/u;
 const UNIT_LINE = /单位\s*[:：]/u;
