@@ -71,7 +71,7 @@ function summarize(documents: readonly DocumentDiff[], olds: readonly ComparedDo
       removed: documents.reduce((n, d) => n + d.lines.filter((l) => l.status === 'removed').length, 0),
       changed: documents.reduce((n, d) => n + d.lines.filter((l) => l.status === 'changed').length, 0),
     },
-    changes: allChanges(documents).length,
+    changes: allChanges(documents).length + documents.reduce((n, d) => n + d.lines.length, 0),
   };
 }
 

@@ -31,6 +31,9 @@ export const KIND_LABELS: Readonly<Record<ChangeKind, Words>> = {
   'text-only': { zh: '仅文字变化', en: 'wording only' },
   'basis-changed': { zh: '依据变化', en: 'basis changed' },
   'description-changed': { zh: '描述变化', en: 'description changed' },
+  'line-added': { zh: '新增预算科目行', en: 'line item added' },
+  'line-removed': { zh: '删除预算科目行', en: 'line item removed' },
+  'line-changed': { zh: '预算科目行金额变化', en: 'line item changed' },
 };
 
 export const FIELD_LABELS: Readonly<Record<string, Words>> = {

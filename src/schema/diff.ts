@@ -32,6 +32,9 @@ export const ChangeKind = z
     ...TargetChangeKind.options,
     'basis-changed',
     'description-changed',
+    'line-added',
+    'line-removed',
+    'line-changed',
   ])
   .meta({ id: 'ChangeKind' });
 
@@ -220,7 +223,7 @@ export const DiffSummary = z
       percent: z.number().nullable(),
     }),
     lines: z.object({ added: count, removed: count, changed: count }).default({ added: 0, removed: 0, changed: 0 }).describe('Line items of the standard tables'),
-    changes: count.describe('Number of changes: the rows of the CSV rendering'),
+    changes: count.describe('Number of changes: the rows of the CSV rendering (project, indicator and line-item changes)'),
   })
   .meta({ id: 'DiffSummary' });
 

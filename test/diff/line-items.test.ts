@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertBytes } from '../../src/convert.js';
 import { diffDocuments } from '../../src/diff/index.js';
+import { renderCsv } from '../../src/diff/render/csv.js';
 import type { Document } from '../../src/schema/document.js';
 import { docx, paragraph, table } from '../../scripts/fixtures/ooxml.js';
 
@@ -36,5 +37,13 @@ describe('diff of line items', () => {
     ]);
     expect(diff.documents[0]?.linesUnchanged).toBe(1);
     expect(diff.summary.lines).toEqual({ added: 1, removed: 1, changed: 1 });
+    // The CSV rendering: one row per line change, after the project changes (there are none here).
+    const csv = renderCsv(diff).trim().split('\n').slice(1);
+    expect(csv).toEqual([
+      'a,b,,,,,,,line-changed,general-public-expense › 合计 › 合计,,3001000,3501700,500700,16.68',
+      'a,b,,,,,,,line-added,general-public-expense › 206 › 合计,,,1500700,,',
+      'a,b,,,,,,,line-removed,general-public-expense › 205 › 合计,,1000000,,,',
+    ]);
+    expect(diff.summary.changes).toBe(3);
   });
 });

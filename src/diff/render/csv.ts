@@ -6,18 +6,20 @@
  *   department_code, department_name
  *   project_code, project_name    the new year's, else the old year's
  *   match, match_score            code | name | similarity (score 0–1 for similarity); blank for added/removed
- *   kind                          a ChangeKind code (project-added, budget-changed, raised, …)
+ *   kind                          a ChangeKind code (project-added, budget-changed, raised, …, line-changed)
  *   field                         total/fiscal/other/carryover, a schedule label, code/name/purpose/goal,
- *                                 target/basis/description, level1/level2/level3
+ *                                 target/basis/description, level1/level2/level3; for a line item of a
+ *                                 standard table: `table kind › code or name › measure` (project columns blank)
  *   indicator                     一级/二级/三级 of an indicator change; blank for project changes
- *   old, new                      yuan for budget and added/removed projects, percent for schedule points,
- *                                 the printed text otherwise
+ *   old, new                      yuan for budget, added/removed projects and line items, percent for
+ *                                 schedule points, the printed text otherwise
  *   delta                         yuan (budget, added/removed projects), percentage points (schedule),
  *                                 value change in the target's unit (raised, lowered)
  *   percent                       budget change relative to the old amount
  */
 import type { Diff } from '../../schema/diff.js';
 import { allChanges } from '../changes.js';
+import { percentChange } from '../project-diff.js';
 
 export const DIFF_CSV_COLUMNS = [
   'old_source',
@@ -66,5 +68,29 @@ export function renderCsv(diff: Diff): string {
       change.percent,
     ];
   });
-  return [DIFF_CSV_COLUMNS, ...rows].map((row) => `${row.map(csvCell).join(',')}\n`).join('');
+  // Line items of the standard tables, after the project changes of all documents.
+  const lines = diff.documents.flatMap((document) =>
+    document.lines.map((line) => {
+      const department = document.new?.department ?? document.old?.department ?? null;
+      const value = (v: { raw: string; yuan: number | null } | null): string | number | null => (v === null ? null : (v.yuan ?? v.raw));
+      return [
+        document.old?.path ?? null,
+        document.new?.path ?? null,
+        department?.code ?? null,
+        department?.name ?? null,
+        null,
+        null,
+        null,
+        null,
+        `line-${line.status}`,
+        [line.tableKind, line.code ?? line.name ?? '', line.measureLabel].join(' › '),
+        null,
+        value(line.old),
+        value(line.new),
+        line.deltaYuan,
+        line.deltaYuan !== null && line.old?.yuan != null ? percentChange(line.old.yuan, line.deltaYuan) : null,
+      ];
+    }),
+  );
+  return [DIFF_CSV_COLUMNS, ...rows, ...lines].map((row) => `${row.map(csvCell).join(',')}\n`).join('');
 }
