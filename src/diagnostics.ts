@@ -80,6 +80,7 @@ export const CODES = {
   INDICATOR_CATEGORY_MISSING: { severity: 'warning', summary: 'A project has no 产出 (output) or no 效益 (benefit) indicators' },
   TARGET_NOT_MET: { severity: 'warning', summary: 'A self-evaluation reports a value achieved that misses its target' },
   // standard tables
+  TABLE_LINES_UNREAD: { severity: 'warning', summary: 'A standard table prints figures under no header the line-item reader finds; its lines were not read', loss: true },
   TABLE_TOTAL_MISMATCH: { severity: 'warning', summary: 'A printed 合计 / 小计 / 总计 line of a standard table differs from the sum of its lines' },
   TABLE_PARENT_MISMATCH: { severity: 'warning', summary: 'A 类 line differs from the sum of its 款, or a 款 from the sum of its 项' },
   TABLE_COLUMN_MISMATCH: { severity: 'warning', summary: 'A total column (合计, 小计, …总额) differs from the sum of the columns beside it' },

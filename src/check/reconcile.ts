@@ -66,7 +66,23 @@ function halfUlp(raw: string, unit: string | null): number {
   return 0.5 * 10 ** (places - decimalsOf(raw));
 }
 
+/**
+ * Reconciliations already computed, by table: convert and each of the rules below ask for the
+ * same table's (six times per table); a table is not changed once normalized, and an entry
+ * goes with its table.
+ */
+const computed = new WeakMap<BudgetTable, Reconciliation>();
+
 export function reconcileTable(table: BudgetTable): Reconciliation {
+  let known = computed.get(table);
+  if (!known) {
+    known = reconcileOnce(table);
+    computed.set(table, known);
+  }
+  return known;
+}
+
+function reconcileOnce(table: BudgetTable): Reconciliation {
   const sums: Sum[] = [];
   for (const part of table.parts) {
     sums.push(...parentSums(part), ...totalSums(part), ...columnSums(part));

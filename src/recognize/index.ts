@@ -16,5 +16,6 @@ export { TEMPLATES };
 
 export function recognize(model: DocumentModel, templates: readonly Template[] = TEMPLATES): Recognized {
   const lineItems = readLineItems(model);
-  return { ...assemble(model, templates, lineItems.claimed), tables: lineItems.tables };
+  const projects = assemble(model, templates, lineItems.claimed);
+  return { ...projects, tables: lineItems.tables, messages: [...lineItems.messages, ...projects.messages] };
 }

@@ -9,6 +9,7 @@
  * that print performance labels (a 项目支出预算表 with a 绩效目标 column) are also left to the
  * project assembler, which reads their targets.
  */
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Cell, DocumentModel, Paragraph, Table } from '../read/model.js';
 import { rowCells } from '../read/model.js';
 import { collapseSpace } from '../read/text.js';
@@ -77,6 +78,7 @@ export interface RawBudgetTable {
 
 export interface LineItems {
   tables: RawBudgetTable[];
+  messages: Diagnostic[];
   /** The tables read here that the project assembler must not look at. */
   claimed: Set<Table>;
 }
@@ -100,6 +102,7 @@ const CAPTION_REACH = 6;
 
 export function readLineItems(model: DocumentModel): LineItems {
   const tables: RawBudgetTable[] = [];
+  const messages: Diagnostic[] = [];
   const claimed = new Set<Table>();
   let captions: Paragraph[] = [];
   let last: { table: Table; read: RawBudgetTable; endPage: number | null } | null = null;
@@ -141,8 +144,12 @@ export function readLineItems(model: DocumentModel): LineItems {
       continue;
     }
     last = null;
-    // A table printed with no figures (本单位无此项) is listed, with no lines.
+    // A table printed with no figures (本单位无此项) is listed, with no lines; one that prints
+    // figures this reader cannot place is listed too, and said to be unread.
     const parts = readParts(block) ?? [];
+    if (parts.length === 0 && block.cells.some((c) => /\d/u.test(c.text) && isAmountText(c.text) && !isColumnNumberRow(block, c.row))) {
+      messages.push(diagnostic('TABLE_LINES_UNREAD', `table ${block.ordinal} (${caption.number ?? ''}${caption.title}) prints figures but no header over amount columns was found; its lines are not read`, { table: block.ordinal, page: block.page }));
+    }
     const read: RawBudgetTable = {
       kind,
       stage: stageOfTitle(caption.title),
@@ -157,7 +164,7 @@ export function readLineItems(model: DocumentModel): LineItems {
     if (!targetLabels) claimed.add(block);
     last = { table: block, read, endPage: block.rowPages[block.rowCount - 1] ?? block.page };
   }
-  return { tables, claimed };
+  return { tables, messages, claimed };
 }
 
 interface Caption {
@@ -311,7 +318,7 @@ function readParts(table: Table): RawPart[] | null {
     if (run.length >= 2) {
       run.forEach((c, i) => {
         const role = roles.get(c) as Extract<ColumnRole, { kind: 'code' }>;
-        roles.set(c, { kind: 'code', part: String(i), label: role.part === null ? role.label : role.label });
+        roles.set(c, { kind: 'code', part: String(i), label: role.label });
       });
       k += run.length - 1;
     }

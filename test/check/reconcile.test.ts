@@ -89,6 +89,27 @@ describe('line items of a 一般公共预算支出表', () => {
   });
 });
 
+describe('standard tables this reader cannot place', () => {
+  it('lists a table printed without figures (栏次 only) as read, with no lines and no message', async () => {
+    const doc = await convert('表10 政府性基金预算支出表', [
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['**', '**', '1', '2', '3'],
+      ['', '', '', '', ''],
+    ]);
+    expect(doc.tables.map((t) => [t.kind, t.parts.length])).toEqual([['gov-fund-expense', 0]]);
+    expect([doc.status, doc.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)]).toEqual(['ok', []]);
+  });
+
+  it('says when a table prints figures under no header it can read, and the document is partial', async () => {
+    const doc = await convert('表5 一般公共预算支出表', [
+      ['201', '100.00'],
+      ['205', '20.00'],
+    ]);
+    expect(doc.diagnostics.filter((d) => d.code === 'TABLE_LINES_UNREAD').map((d) => [d.severity, d.table])).toEqual([['warning', 1]]);
+    expect(doc.status).toBe('partial');
+  });
+});
+
 describe('two-sided tables and column totals', () => {
   it('reads a 收支总表 as an income part and an expense part, and reports 收入总计 ≠ 支出总计', async () => {
     const doc = await convert('表1 收支总表', [

@@ -31,7 +31,7 @@ describe('real disclosures (Shanghai, Jiangsu; WPS, Word 2007, Excel 2010, Disti
     else expect([conversion.status, conversion.message]).toEqual(['partial', expect.stringMatching(/\S/u)]);
     if (doc.tables.length === 0) expect(conversion.status).toBe('partial');
     const warnings = doc.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code);
-    const allowed = ['PDF_UNDECODABLE_TEXT', 'PDF_PAGE_WITHOUT_TEXT', 'FISCAL_YEAR_UNKNOWN', 'AMOUNT_UNREADABLE', 'DIAGNOSTICS_FOLDED', 'TABLE_TOTAL_MISMATCH', 'TABLE_PARENT_MISMATCH', 'TABLE_COLUMN_MISMATCH', 'TABLE_SIDES_MISMATCH'];
+    const allowed = ['PDF_UNDECODABLE_TEXT', 'PDF_PAGE_WITHOUT_TEXT', 'FISCAL_YEAR_UNKNOWN', 'AMOUNT_UNREADABLE', 'DIAGNOSTICS_FOLDED', 'TABLE_TOTAL_MISMATCH', 'TABLE_PARENT_MISMATCH', 'TABLE_COLUMN_MISMATCH', 'TABLE_SIDES_MISMATCH', 'TABLE_LINES_UNREAD'];
     for (const code of warnings) expect(allowed).toContain(code);
   });
 
