@@ -11,6 +11,7 @@
  */
 import { diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import type { BudgetLine, BudgetMeasure, BudgetPart, BudgetTable, Diagnostic, Document } from '../schema/document.js';
+import { numberingRank } from '../recognize/line-names.js';
 import { exactDifference, exactSum } from './exact-decimal.js';
 import type { Rule } from './rule.js';
 
@@ -18,6 +19,15 @@ import type { Rule } from './rule.js';
 const TOTAL_MEASURE = /^(?:合\s*计|小\s*计|总\s*计)$|总额$|总数$/u;
 /** A column group or line that is a part of another one (其中：…), never an addend. */
 const OF_WHICH = /^其中/u;
+
+/**
+ * A line that is only a share of the line above (其中：人员经费), so neither an addend of a
+ * total nor a part of a breakdown. A numbered 其中 line (其中：（1）公务用车购置费, then
+ * （2）公务用车运行费) opens a breakdown of its own and counts as its first part.
+ */
+function isShare(line: BudgetLine): boolean {
+  return OF_WHICH.test(line.name ?? '') && !(line.code === null && line.level !== null);
+}
 const TOTAL_LINE_NAME = /总\s*计/u;
 const UNIT_PLACES: Readonly<Record<string, number>> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
 
@@ -61,7 +71,7 @@ function decimalsOf(raw: string): number {
 }
 
 /** Half a unit of the last printed decimal, in yuan (万元 to 2 decimals: 50 yuan). */
-function halfUlp(raw: string, unit: string | null): number {
+export function halfUlp(raw: string, unit: string | null): number {
   const places = (unit !== null ? UNIT_PLACES[unit] : undefined) ?? 0;
   return 0.5 * 10 ** (places - decimalsOf(raw));
 }
@@ -137,9 +147,9 @@ function reconcileOnce(table: BudgetTable): Reconciliation {
  */
 function parentSums(part: BudgetPart): Sum[] {
   const out: Sum[] = [];
-  for (const { parent, parts } of numberedParts(part.lines.filter((l) => !OF_WHICH.test(l.name ?? '')))) {
+  for (const { parent, parts, unsure } of numberedParts(part.lines.filter((l) => !isShare(l)))) {
     for (const measure of part.measures) {
-      out.push({ code: 'TABLE_PARENT_MISMATCH', line: parent, measure, what: `its ${parts.length} numbered line(s)`, addends: parts.map((p) => ({ line: p, measure })) });
+      out.push({ code: 'TABLE_PARENT_MISMATCH', line: parent, measure, what: `its ${parts.length} numbered line(s)`, addends: parts.map((p) => ({ line: p, measure })), unsure });
     }
   }
   const lines = part.lines;
@@ -167,12 +177,41 @@ function parentSums(part: BudgetPart): Sum[] {
  * (上年结转结余 › 一、一般公共预算拨款 …), not lines of their own.
  */
 function topLevel(lines: readonly BudgetLine[]): BudgetLine[] {
-  const candidates = lines.filter((l) => !l.isTotal && !OF_WHICH.test(l.name ?? ''));
+  const candidates = lines.filter((l) => !l.isTotal && !isShare(l));
   const parts = new Set(numberedParts(candidates).flatMap((group) => group.parts));
-  const own = candidates.filter((l) => !parts.has(l));
+  // A line whose code extends the code of a line above it is a part of that line, whatever
+  // the lengths: Xi'an's unit 204001 under its department 204.
+  const codes = new Set(candidates.map((l) => l.code).filter((c): c is string => c !== null && /^\d+$/u.test(c)));
+  const extendsAnother = (line: BudgetLine): boolean => {
+    const code = line.code;
+    if (code === null || !/^\d+$/u.test(code)) return false;
+    for (let n = 3; n < code.length; n++) if (codes.has(code.slice(0, n))) return true;
+    return false;
+  };
+  // Lines with neither code nor numbering printed under a unit's code are its details (Xi'an's
+  // 专项业务经费支出表: 116001 西安市财政局 › 通用项目 › 财政检查 …).
+  const firstCoded = candidates.findIndex((l) => l.code !== null && l.scheme === 'none');
+  const detail = (line: BudgetLine, i: number): boolean => firstCoded >= 0 && i > firstCoded && line.code === null && line.level === null;
+  const own = candidates.filter((l, i) => !parts.has(l) && !extendsAnother(l) && !detail(l, i));
   const levels = own.map((l) => l.level).filter((l): l is number => l !== null);
   const min = levels.length > 0 ? Math.min(...levels) : null;
   return own.filter((l) => l.level === null || l.level === min);
+}
+
+/**
+ * Addends whose structure is not printed: none carries a code or a numbering, or several
+ * carry the same code (a 政府采购 table prints its groups, units and items all under 2010602),
+ * so whether they are all of one level cannot be told.
+ */
+function structureUnknown(addends: readonly BudgetLine[]): boolean {
+  if (addends.length < 2) return false;
+  if (addends.every((a) => a.code === null && a.level === null)) return true;
+  // Unit codes of different lengths (a 全额 group 1 over its unit 204001) nest by position only.
+  const unitCodes = new Set(addends.filter((a) => a.code !== null && a.scheme === 'none').map((a) => a.code?.length));
+  if (unitCodes.size > 1) return true;
+  // A row is known by all the codes it prints (支出总表: 2010301 行政运行 › 30101 基本工资).
+  const codes = addends.filter((a) => a.code !== null).map((a) => a.classifications.map((k) => k.code ?? '').join('|'));
+  return new Set(codes).size < codes.length;
 }
 
 /**
@@ -183,31 +222,45 @@ function topLevel(lines: readonly BudgetLine[]): BudgetLine[] {
  *   (一、财政拨款收入 › 1.一般公共预算资金) or, when none is numbered, of the unnumbered lines
  *   after it (Zhejiang: 一、财政拨款 › 一般公共预算 | 政府性基金预算).
  */
-function numberedParts(lines: readonly BudgetLine[]): { parent: BudgetLine; parts: BudgetLine[] }[] {
-  const out: { parent: BudgetLine; parts: BudgetLine[] }[] = [];
+function numberedParts(lines: readonly BudgetLine[]): { parent: BudgetLine; parts: BudgetLine[]; unsure: boolean }[] {
+  const out: { parent: BudgetLine; parts: BudgetLine[]; unsure: boolean }[] = [];
+  // The numbering's own depth (一、 › （一） › 1. › （1）), not the line's level, which puts
+  // （一） and 1. alike: Guangzhou's （二）公务用车购置及运行维护支出 › 1.公务用车购置费.
+  const rank = (line: BudgetLine): number | null => (line.code === null ? numberingRank(line.name ?? '') : null);
   let numberedSinceTotal = false;
   for (const [i, parent] of lines.entries()) {
-    if (parent.isTotal) numberedSinceTotal = false;
+    // After a numbered total (一、本年支出合计) the lines numbered next (二、年终结转结余) are its
+    // siblings, not the parts of an unnumbered line in between.
+    if (parent.isTotal) numberedSinceTotal = rank(parent) !== null;
     if (parent.isTotal || parent.code !== null) continue;
-    if (parent.level !== null) numberedSinceTotal = true;
+    const own = rank(parent);
+    if (own !== null) numberedSinceTotal = true;
     // An unnumbered line under a numbered one is a part, not a whole.
-    if (parent.level === null && numberedSinceTotal) continue;
-    const depth = parent.level ?? 0;
+    if (own === null && numberedSinceTotal) continue;
+    const depth = own ?? 0;
+    // The parts are numbered as the first line after the whole, when that is deeper
+    // (一、财政拨款 › 1.一般公共预算; 上年结余、结转 › 1.财政拨款结余、结转 | 2.…).
+    const next = lines[i + 1];
+    const nextRank = next ? rank(next) : null;
+    const partRank = nextRank !== null && nextRank > depth ? nextRank : depth + 1;
     const parts: BudgetLine[] = [];
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j] as BudgetLine;
       if (line.isTotal || line.code !== null) break;
-      if (line.level === null) {
+      const at = rank(line);
+      if (at === null) {
         if (depth === 0) break;
-        if (parts.some((p) => p.level !== null)) break;
+        if (parts.some((p) => rank(p) !== null)) break;
         parts.push(line);
         continue;
       }
-      if (line.level <= depth) break;
-      if (parts.some((p) => p.level === null)) break;
-      if (line.level === depth + 1) parts.push(line);
+      if (at <= depth || at < partRank) break;
+      if (parts.some((p) => rank(p) === null)) break;
+      if (at === partRank) parts.push(line);
     }
-    if (parts.length > 0) out.push({ parent, parts });
+    // Unnumbered parts may nest (Shenzhen indents 款 and 项 alike; a 政府采购 group prints its
+    // subtotals and their items), so a sum of them that does not hold is no evidence.
+    if (parts.length > 0) out.push({ parent, parts, unsure: parts.every((p) => rank(p) === null) });
   }
   return out;
 }
@@ -237,7 +290,7 @@ function totalSums(part: BudgetPart): Sum[] {
     previousTotal = line;
     if (addends.length === 0) continue;
     for (const measure of part.measures) {
-      const unsure = addends.filter((a) => a !== previousLine).every((a) => a.code === null && a.level === null) && addends.length > 1;
+      const unsure = structureUnknown(addends.filter((a) => a !== previousLine));
       out.push({ code: 'TABLE_TOTAL_MISMATCH', line, measure, what: `its ${addends.length} line(s)`, addends: addends.map((a) => ({ line: a, measure })), unsure });
     }
   }

@@ -3,6 +3,7 @@
  * table's place among those of its kind, side, code — else the name without its 一、
  * numbering —, measure id). Added, removed and changed lines, with exact deltas in yuan.
  */
+import { withoutNumbering } from '../recognize/line-names.js';
 import { exactDifference } from '../check/exact-decimal.js';
 import type { BudgetTable, Document } from '../schema/document.js';
 import type { LineChange } from '../schema/diff.js';
@@ -13,7 +14,6 @@ interface Cell {
   value: { raw: string; yuan: number | null };
 }
 
-const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))\s*/u;
 
 function cellsOf(document: Document): Map<string, Cell> {
   const cells = new Map<string, Cell>();
@@ -28,12 +28,18 @@ function cellsOf(document: Document): Map<string, Cell> {
 }
 
 function addTable(cells: Map<string, Cell>, table: BudgetTable, tableKey: string): void {
+  const panels = new Map<string, number>();
   for (const part of table.parts) {
+    // Panels of one side (支出 by 功能分类, then by 经济分类) are told apart by their place.
+    const side = part.side ?? '';
+    const panel = panels.get(side) ?? 0;
+    panels.set(side, panel + 1);
+    const partKey = panel === 0 ? side : `${side}#${panel}`;
     for (const line of part.lines) {
-      const name = (line.name ?? '').replace(/\s+/gu, '').replace(NUMBERING, '');
+      const name = withoutNumbering((line.name ?? '').replace(/\s+/gu, ''));
       const lineKey = line.code ?? `name:${name}`;
       for (const value of line.values) {
-        const key = `${tableKey}|${part.side ?? ''}|${lineKey}|${value.measure}`;
+        const key = `${tableKey}|${partKey}|${lineKey}|${value.measure}`;
         if (cells.has(key)) continue;
         const measure = part.measures.find((m) => m.id === value.measure);
         cells.set(key, {

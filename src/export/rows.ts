@@ -124,6 +124,7 @@ export const BUDGET_LINE_COLUMNS = columns<BudgetCell>([
   { name: 'page', value: (c) => c.line.page },
   { name: 'table', value: (c) => c.line.table },
   { name: 'row', value: (c) => c.line.row },
+  { name: 'part', value: (c) => c.table.parts.indexOf(c.part) + 1 },
 ]);
 
 export function budgetLineRows(doc: Document): CsvRow[] {

@@ -4,6 +4,7 @@
  * float product). A placeholder (`-`, `—`) is no value, its text kept; an unreadable cell is
  * kept as printed with a null value and a diagnostic at its place.
  */
+import { isTotalName, numberingRank } from '../recognize/line-names.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RawBudgetTable, RawClassification, RawLine, RawMeasure } from '../recognize/line-items.js';
 import type { BudgetLine, BudgetMeasure, BudgetTable, ClassificationScheme, LineClassification, LineValue } from '../schema/document.js';
@@ -44,12 +45,6 @@ const MEASURE_WORDS: readonly [RegExp, string][] = [
   [/上年/u, 'prior_year'],
 ];
 
-/** A 合计 / 总计 / 小计 row, or one ending so (本年收入合计, 收入总计). */
-const TOTAL_NAME = /^(?:合\s*计|总\s*计|小\s*计)|(?:合\s*计|总\s*计)$/u;
-/** `一、` numbering marks a 类-level line of a table without codes; `（一）` or `1.` the next level. */
-const LEVEL_ONE = /^[一二三四五六七八九十]{1,3}[、.．]/u;
-const LEVEL_TWO = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))/u;
-
 export function normalizeBudgetTable(raw: RawBudgetTable, defaultUnit: AmountUnit | null, messages: Diagnostic[]): BudgetTable {
   const unit = (raw.unitText ? parseUnit(raw.unitText) : null) ?? defaultUnit;
   const parts = raw.parts.map((part) => {
@@ -86,12 +81,16 @@ function measuresOf(raw: readonly RawMeasure[]): BudgetMeasure[] {
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     if (n > 1) id = `${id}_${n}`;
-    return { id, label: m.path.join('›'), path: m.path };
+    return { id, label: m.path.join('›'), path: m.path, money: !NOT_MONEY.test(m.path[m.path.length - 1] ?? '') };
   });
 }
 
+/** A column of counts or shares, not of money (政府采购 数量, 编制人数, 增减(%), 比例). */
+const NOT_MONEY = /数量|人数|个数|台数|套数|[%％]|比例|比率|增长率|增幅/u;
+
 function schemeOf(code: string | null, label: string | null): ClassificationScheme {
-  if (code === null) return 'none';
+  // Classification codes run 3, 5 or 7 digits (类, 款, 项); a unit's 204001 is none of them.
+  if (code === null || !/^(?:\d{3}|\d{5}|\d{7})$/u.test(code)) return 'none';
   if (label && /功能/u.test(label)) return 'function';
   if (label && /经济/u.test(label)) return 'economic';
   // 功能分类 类 codes run 201–234 (and 227 预备费 …); 经济分类 ones 301–399 (部门) and 501–599 (政府).
@@ -106,9 +105,11 @@ function levelOf(code: string | null, name: string | null): number | null {
     if (code.length === 5) return 2;
     if (code.length === 7) return 3;
   }
-  if (name !== null && LEVEL_ONE.test(name)) return 1;
-  if (name !== null && LEVEL_TWO.test(name)) return 2;
-  return null;
+  if (name === null) return null;
+  // 一、 marks a 类-level line of a table without codes; （一） and 1. the next level (producers
+  // use either); （1） the one below.
+  const rank = numberingRank(name);
+  return rank === null ? null : ([1, 2, 2, 3][rank - 1] ?? null);
 }
 
 /** A code column that prints a word (合计, 总计) in a line's code cell: that word is the line's name. */
@@ -128,7 +129,7 @@ function lineOf(line: RawLine, seq: number, measures: readonly BudgetMeasure[], 
     const measure = measures[i];
     if (!cell || !measure) return;
     const at = { page: line.page, table: line.table, row: cell.row + 1, column: cell.column + 1 };
-    if (isAmountPlaceholder(cell.text)) {
+    if (isAmountPlaceholder(cell.text) || !measure.money) {
       values.push({ measure: measure.id, raw: cell.text, yuan: null });
       return;
     }
@@ -137,14 +138,16 @@ function lineOf(line: RawLine, seq: number, measures: readonly BudgetMeasure[], 
     for (const m of parsed.messages) messages.push({ ...m, message: `${where ? `${where}: ` : ''}${m.message}` });
     values.push({ measure: measure.id, raw: cell.text, yuan: parsed.value?.yuan ?? null });
   });
-  const name = own.name;
+  // A code printed without a name beside another classification that has one (政府采购:
+  // 科目编码 201 06 02 | 单位编码 | 采购项目): the line is named by that one.
+  const name = own.name ?? classifications.find((k) => k.name !== null)?.name ?? null;
   return {
     seq,
     code: own.code,
     scheme: own.scheme,
     name,
     level: levelOf(own.code, name),
-    isTotal: own.code === null && name !== null && TOTAL_NAME.test(name.replace(/\s+/gu, '')),
+    isTotal: own.code === null && name !== null && isTotalName(name.replace(/\s+/gu, '')),
     classifications,
     values,
     page: line.page,

@@ -9,6 +9,7 @@
  * that print performance labels (a 项目支出预算表 with a 绩效目标 column) are also left to the
  * project assembler, which reads their targets.
  */
+import { isTotalName, numberingRank } from './line-names.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Cell, DocumentModel, Paragraph, Table } from '../read/model.js';
 import { rowCells } from '../read/model.js';
@@ -87,7 +88,12 @@ export interface LineItems {
 const AMOUNT_TEXT = /^[-+]?[\d,，]*\d(?:\.\d+)?$|^[-—–―─/]+$|^[\d.]+%$/u;
 /** A classification code alone (`201`, `2010101`, `30101`) or before its name (`2050803-培训支出`). */
 const CODE_ALONE = /^\d{3}(?:\d{2}){0,3}$/u;
-const CODE_AND_NAME = /^(\d{3}(?:\d{2}){0,3})\s*(?:[-－—_：:、.]\s*|\s+)?(\D.*)$/u;
+/**
+ * A code printed with its name begins with a 类 of a classification: 收入 101–110, 功能
+ * 201–239, 经济 301–399 and 501–599; a project named after a hotline (12320卫生热线服务项目)
+ * keeps its name.
+ */
+const CODE_AND_NAME = /^((?:10\d|110|2[0-3]\d|3\d\d|5\d\d)(?:\d{2}){0,3})\s*(?:[-－—_：:、.]\s*|\s+)?([^\d.,，\s].*)$/u;
 /** Header labels of code columns: 科目编码, 功能分类科目编码, 类 | 款 | 项. */
 const CODE_LABEL = /编码|代码|^科目编号$|^(?:类|款|项)$/u;
 const SPLIT_CODE_PARTS = /^(类|款|项)$/u;
@@ -117,7 +123,7 @@ export function readLineItems(model: DocumentModel): LineItems {
     captions = [];
     const targetLabels = block.cells.some((c) => c.row < 4 && TARGET_LABEL.test(c.text));
     if (!caption && last !== null && continuesTable(last.table, last.endPage, block)) {
-      const top = captionRows(block);
+      const top = repeatedHeaderRows(last.table, block, captionRows(block));
       last.read.parts.forEach((part) => part.lines.push(...readLines(block, top, part)));
       last.read.tables.push(block.ordinal);
       for (const p of pagesOf(block)) if (!last.read.pages.includes(p)) last.read.pages.push(p);
@@ -133,7 +139,7 @@ export function readLineItems(model: DocumentModel): LineItems {
     // A title repeated on the next page over the same columns continues the table.
     const repeated =
       last !== null && last.read.title === (caption.title || null) && (caption.number === null || last.read.number === caption.number) && last.endPage !== null && block.page === last.endPage + 1;
-    const again = repeated ? readParts(block) : null;
+    const again = repeated && last ? readParts(block, last.read.parts) : null;
     if (repeated && last && again && again.length === last.read.parts.length) {
       const previous: RawBudgetTable = last.read;
       previous.parts.forEach((part, i) => mergePart(part, again[i] as RawPart));
@@ -164,7 +170,39 @@ export function readLineItems(model: DocumentModel): LineItems {
     if (!targetLabels) claimed.add(block);
     last = { table: block, read, endPage: block.rowPages[block.rowCount - 1] ?? block.page };
   }
+  for (const table of tables) table.parts = foldWrappedPanels(table.parts);
   return { tables, messages, claimed };
+}
+
+/**
+ * Panels with no side under the same header, printed one after the other, are one list
+ * wrapped into columns (公开06表: 公用经费 › 302 …, 307 … | 310 …, 399 …, 公用经费合计): read on,
+ * the second after the first. Folded once every page is read, so that a continuation page is
+ * read panel by panel, as the first was.
+ */
+function foldWrappedPanels(parts: RawPart[]): RawPart[] {
+  const out: RawPart[] = [];
+  const header = (part: RawPart): string => part.measures.map((m) => m.path.join('›')).join('|');
+  for (const part of parts) {
+    const previous = out[out.length - 1];
+    if (previous && previous.side === null && part.side === null && header(previous) === header(part)) {
+      // A footer merged across the panels (公用经费合计) is read in both: keep it once, last.
+      // A word in a code column (公用经费合计 merged over 科目代码 | 科目名称) names the line.
+      const name = (line: RawLine): string => line.classifications.map((k) => k.name ?? (k.code !== null && !/^\d+$/u.test(k.code) ? k.code : '')).join('|');
+      const again = new Set(part.lines.map((line) => `${line.table}:${line.row}:${name(line)}`));
+      previous.lines = previous.lines.filter((line) => !again.has(`${line.table}:${line.row}:${name(line)}`));
+      // Panels each closed by a total of their own (人员经费合计 | 公用经费合计) are two lists.
+      const closing = previous.lines[previous.lines.length - 1];
+      if (closing && isTotalName(name(closing).replace(/[|\s]+/gu, ''))) {
+        out.push(part);
+        continue;
+      }
+      const codeParts = previous.codeParts;
+      mergePart(previous, part);
+      previous.codeParts = codeParts;
+    } else out.push(part);
+  }
+  return out;
 }
 
 interface Caption {
@@ -246,30 +284,62 @@ function captionRows(table: Table): number {
 
 /** A cell of the row numbering the columns under a header (栏次: `**` | 1 | 2 | 3 …). */
 const COLUMN_NUMBER = /^(?:\*+|栏次|行次|\d{1,2})$/u;
+const COLUMN_NUMBER_LABEL = /^(?:\*+|栏次|行次)$/u;
 
-/** The row under a header that numbers its columns (`栏次` | 1 | 2 | 3, Zhejiang, Jiangsu). */
+/**
+ * The row under a header that numbers its columns (`栏次` | 1 | 2 | 3, Zhejiang, Jiangsu).
+ * Under a label cell one number is enough (a one-column table: `**` | 1); without one, two
+ * numbers in sequence, so that a line of small amounts is not taken for it.
+ */
 function isColumnNumberRow(table: Table, r: number): boolean {
   const texts = rowCells(table, r).filter((c) => c.row === r).map((c) => c.text.replace(/\s+/gu, '')).filter((t) => t !== '');
-  if (texts.length < 3 || !texts.every((t) => COLUMN_NUMBER.test(t))) return false;
+  if (texts.length < 2 || !texts.every((t) => COLUMN_NUMBER.test(t))) return false;
   const numbers = texts.filter((t) => /^\d+$/u.test(t)).map(Number);
-  return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === (numbers[i - 1] as number) + 1);
+  const labelled = texts.some((t) => COLUMN_NUMBER_LABEL.test(t));
+  const inSequence = numbers.every((n, i) => i === 0 || n === (numbers[i - 1] as number) + 1);
+  return inSequence && (labelled ? numbers.length >= 1 && numbers[0] === 1 : numbers.length >= 2 && texts.length >= 3);
 }
 
-/** The first row below the header: the first with an amount or a code in it. */
+/**
+ * The first row of a continuation page below the header it repeats: Chongqing prints the
+ * title once and the column header on every page (`科目编码 | 科目名称 | 总计 | 基本支出 …`).
+ * A row is a repeated header when all its printed cells are words of the first page's header
+ * (or it numbers the columns).
+ */
+function repeatedHeaderRows(first: Table, page: Table, from: number): number {
+  const top = captionRows(first);
+  const header = new Set<string>();
+  for (let r = top; r < firstDataRow(first, top); r++) for (const c of rowCells(first, r)) if (c.row === r) header.add(c.text.replace(/\s+/gu, ''));
+  let r = from;
+  while (r < page.rowCount) {
+    const texts = rowCells(page, r).filter((c) => c.row === r).map((c) => c.text.replace(/\s+/gu, '')).filter((t) => t !== '');
+    if (!isColumnNumberRow(page, r) && (texts.length === 0 || !texts.every((t) => header.has(t)))) break;
+    r++;
+  }
+  return r;
+}
+
+/**
+ * The first row below the header: the first with an amount, a code or a numbered name in it
+ * (a continuation page may open on lines printed blank: 十八、粮油物资储备支出).
+ */
 function firstDataRow(table: Table, from: number): number {
   for (let r = from; r < table.rowCount; r++) {
     if (isColumnNumberRow(table, r)) continue;
     const cells = rowCells(table, r).filter((c) => c.row === r);
-    if (cells.some((c) => c.text.trim() !== '' && (isAmountText(c.text) || CODE_ALONE.test(c.text.trim()) || CODE_AND_NAME.test(c.text.trim())))) return r;
+    const data = (text: string): boolean => isAmountText(text) || CODE_ALONE.test(text) || CODE_AND_NAME.test(text) || numberingRank(text) !== null;
+    if (cells.some((c) => c.text.trim() !== '' && data(c.text.trim()))) return r;
   }
   return table.rowCount;
 }
 
 /**
  * The parts of a table: its columns read from its header, then its rows. Null when the
- * table has no header over its rows or no amount column.
+ * table has no header over its rows or no amount column. A page that continues a table
+ * (`carried`, its parts so far) starts with the code parts the last page ended on: Shandong's
+ * 款 row `10` at the top of a page belongs to the 类 `208` printed on the page before.
  */
-function readParts(table: Table): RawPart[] | null {
+function readParts(table: Table, carried: readonly RawPart[] = []): RawPart[] | null {
   const top = captionRows(table);
   const bodyStart = firstDataRow(table, top);
   if (bodyStart === top || bodyStart >= table.rowCount) return null;
@@ -297,13 +367,20 @@ function readParts(table: Table): RawPart[] | null {
     else if (CODE_LABEL.test(label) || (codes > 0 && codes >= body.length / 2 && (label === '' || /科目|分类/u.test(label)))) roles.set(c, { kind: 'code', part: null, label });
     else if (coded > 0 && coded >= words / 2 && words > 0) roles.set(c, { kind: 'name', label });
     else if (NAME_LABEL.test(label) && words >= amounts) roles.set(c, { kind: 'name', label });
-    else if (amounts > 0 || (body.length === 0 && path.length > 0)) roles.set(c, { kind: 'measure', path });
+    // A column of mostly words with a number here and there (规格型号) names; it is no measure.
+    else if ((amounts > 0 && amounts >= words) || (body.length === 0 && path.length > 0)) roles.set(c, { kind: 'measure', path });
     else if (words > 0) roles.set(c, { kind: 'name', label });
   }
-  // Merged header cells give each grid column of a wide cell the same path: keep the cell's first column.
+  // Merged header cells give each grid column of a wide cell the same path: keep the cell's
+  // first column, unless the body prints cells of its own in the others. (A first body row
+  // merged over 科目编码 | 科目名称, as a 合计 row often is, says nothing about the columns.)
   for (let c = 1; c < table.columnCount; c++) {
-    const cell = table.grid[bodyStart]?.[c];
-    if (cell && cell.column !== c) roles.delete(c);
+    let own = false;
+    for (let r = bodyStart; r < table.rowCount && !own; r++) {
+      const cell = table.grid[r]?.[c];
+      own = cell !== null && cell !== undefined && cell.row === r && cell.column === c;
+    }
+    if (!own) roles.delete(c);
   }
   // Adjacent code columns under one label (科目编码 › 类 | 款 | 项, the sub-labels printed or
   // not) are the parts of one code.
@@ -313,6 +390,9 @@ function readParts(table: Table): RawPart[] | null {
     while (k + run.length < columns.length) {
       const role = roles.get(columns[k + run.length] as number);
       if (role?.kind !== 'code' || (run.length > 0 && columns[k + run.length] !== (run[run.length - 1] as number) + 1)) break;
+      // 科目编码 › 类 | 款 | 项 beside 单位编码: another code, not a part of this one.
+      const group = (label: string): string => (SPLIT_CODE_PARTS.test(label) ? '类款项' : label);
+      if (run.length > 0 && group(role.label) !== group((roles.get(run[0] as number) as Extract<ColumnRole, { kind: 'code' }>).label)) break;
       run.push(columns[k + run.length] as number);
     }
     if (run.length >= 2) {
@@ -325,7 +405,7 @@ function readParts(table: Table): RawPart[] | null {
   }
   const measures = [...roles.values()].filter((r) => r.kind === 'measure');
   if (measures.length === 0) return null;
-  return splitSides(roles).map((part) => {
+  return splitSides(roles).map((part, index) => {
     const measures: RawMeasure[] = [];
     const classColumns: ClassColumn[] = [];
     const low = Math.min(...[...part.roles].filter(([, r]) => r.kind === 'measure').map(([c]) => c));
@@ -334,7 +414,7 @@ function readParts(table: Table): RawPart[] | null {
       // The classification columns of a part stand before its first measure.
       else if (column < low) classColumns.push({ column, role });
     }
-    const raw: RawPart = { side: part.side, measures, classColumns, lines: [], codeParts: new Map() };
+    const raw: RawPart = { side: part.side, measures, classColumns, lines: [], codeParts: new Map(carried[index]?.codeParts ?? []) };
     raw.lines = readLines(table, bodyStart, raw);
     return raw;
   });
@@ -352,35 +432,56 @@ function bodyTexts(table: Table, c: number, from: number): string[] {
 }
 
 /**
- * Two-sided tables (收支总表: 项目 | 预算数 | 项目 | 预算数 under 收入 | 支出): a name column after a
- * measure column starts the other side.
+ * The panels of a table printed side by side, each with its own code or name column before
+ * its amounts: a 收支总表's 收入 | 支出 (Jiangsu and Xi'an add 支出 by 功能分类 | by 经济分类 as
+ * further panels, each a whole breakdown of the same total), or one list wrapped into panels
+ * (公开06表: 人员经费 | 公用经费 | 公用经费). A panel headed 收入 / 来源 is the income side,
+ * one headed 支出 / 去向 the expense side; with two panels and no such word the first is
+ * income and the second expense (the 项目 | 预算数 | 项目 | 预算数 of a 收支总表 whose 收入
+ * and 支出 stand above); with more, panels without the word have no side.
  */
 function splitSides(roles: Map<number, ColumnRole>): { side: RawPart['side']; roles: Map<number, ColumnRole> }[] {
   const columns = [...roles.keys()].sort((a, b) => a - b);
+  // A panel starts at a code or name column after an amount column, when amounts follow it:
+  // a text column printed last (项目概述) is not a panel.
   const starts: number[] = [];
   let seenMeasure = false;
-  for (const c of columns) {
+  for (const [k, c] of columns.entries()) {
     const role = roles.get(c) as ColumnRole;
     if (role.kind === 'measure') seenMeasure = true;
-    else if (role.kind === 'name' && seenMeasure) {
+    else if (seenMeasure && startsPanel(roles, columns.slice(k))) {
       starts.push(c);
       seenMeasure = false;
     }
   }
-  if (starts.length !== 1) return [{ side: null, roles }];
-  const split = starts[0] as number;
-  const left = new Map([...roles].filter(([c]) => c < split));
-  const right = new Map([...roles].filter(([c]) => c >= split));
-  const sideOf = (part: Map<number, ColumnRole>, fallback: 'income' | 'expense'): 'income' | 'expense' => {
-    const labels = [...part.values()].map((r) => (r.kind === 'measure' ? r.path.join('') : r.label)).join('');
+  if (starts.length === 0) return [{ side: null, roles }];
+  const bounds = [-Infinity, ...starts, Infinity];
+  const panels = bounds.slice(0, -1).map((from, i) => new Map([...roles].filter(([c]) => c >= from && c < (bounds[i + 1] as number))));
+  const worded = panels.map((panel): RawPart['side'] => {
+    const labels = [...panel.values()].map((r) => (r.kind === 'measure' ? r.path.join('') : r.label)).join('');
     if (/收入|来源/u.test(labels) && !/支出/u.test(labels)) return 'income';
     if (/支出|去向/u.test(labels) && !/收入/u.test(labels)) return 'expense';
-    return fallback;
-  };
-  return [
-    { side: sideOf(left, 'income'), roles: left },
-    { side: sideOf(right, 'expense'), roles: right },
-  ];
+    return null;
+  });
+  return panels.map((panel, i) => {
+    const fallback: RawPart['side'] = panels.length === 2 ? (i === 0 ? 'income' : 'expense') : null;
+    return { side: worded[i] ?? fallback, roles: panel };
+  });
+}
+
+/**
+ * Whether the columns from here on open a panel: a column headed as names are (项目, 科目名称),
+ * after codes if any, and amounts after it. Other words between amounts (规格型号) or code
+ * columns alone (政府采购: … 数量 | 经济科目 类 | 款 |
+ * 预算金额) classify the same line.
+ */
+function startsPanel(roles: Map<number, ColumnRole>, rest: readonly number[]): boolean {
+  const next = rest.findIndex((c) => roles.get(c)?.kind === 'measure');
+  if (next < 0) return false;
+  return rest.slice(0, next).some((c) => {
+    const role = roles.get(c);
+    return role?.kind === 'name' && NAME_LABEL.test(role.label);
+  });
 }
 
 /**
@@ -404,17 +505,26 @@ function mergePart(into: RawPart, page: RawPart): void {
     });
     into.lines.push({ ...line, values });
   }
+  into.codeParts = page.codeParts;
 }
 
 /** The rows of one part: classification cells, then the amount cells under its measures. */
 function readLines(table: Table, from: number, part: RawPart): RawLine[] {
   const lines: RawLine[] = [];
   const previousParts = part.codeParts;
+  const lastAmountColumn = Math.max(...part.measures.map((m) => m.column));
   for (let r = from; r < table.rowCount; r++) {
+    let spanned = 0;
     const values = part.measures.map(({ column }): RawLineCell | null => {
       const cell = table.grid[r]?.[column] ?? null;
       if (!cell || cell.row !== r) return null;
       const text = collapseSpace(cell.text);
+      // A label merged across this panel's amount columns and the next panel's names (Jiangsu:
+      // 当年支出小计 over 支出 by 功能分类 and by 支出用途) stands for both: its amounts are the
+      // ones printed after it.
+      if (cell.column < column) {
+        return cell.column + cell.colSpan - 1 > lastAmountColumn && text !== '' && !isAmountText(text) ? amountAfter(table, r, cell, spanned++) : null;
+      }
       return text === '' ? null : { text, row: r, column };
     });
     const classifications = classificationsOf(table, r, part.classColumns, previousParts);
@@ -425,9 +535,27 @@ function readLines(table: Table, from: number, part: RawPart): RawLine[] {
   return lines;
 }
 
-function cellText(table: Table, r: number, c: number): string {
+/** The `k`-th amount cell printed on row `r` to the right of a merged cell. */
+function amountAfter(table: Table, r: number, merged: Cell, k: number): RawLineCell | null {
+  let seen = 0;
+  for (let c = merged.column + merged.colSpan; c < table.columnCount; c++) {
+    const cell = table.grid[r]?.[c];
+    if (!cell || cell.row !== r || cell.column !== c) continue;
+    const text = collapseSpace(cell.text);
+    if (text === '' || !isAmountText(text)) continue;
+    if (seen++ === k) return { text, row: r, column: c };
+  }
+  return null;
+}
+
+/**
+ * The text of a cell of a part's classification columns. A cell merged over several of them
+ * is read once, in its first (合计 over 科目编码 | 科目名称); one merged in from the panel
+ * before (当年支出小计 over both 支出 panels) is this panel's too.
+ */
+function cellText(table: Table, r: number, c: number, partStart: number): string {
   const cell: Cell | null = table.grid[r]?.[c] ?? null;
-  if (!cell || cell.row !== r) return '';
+  if (!cell || cell.row !== r || (cell.column !== c && cell.column >= partStart)) return '';
   return collapseSpace(cell.text);
 }
 
@@ -459,9 +587,11 @@ function classificationsOf(table: Table, r: number, columns: readonly ClassColum
     parts = [];
   };
   for (const { column, role } of columns) {
-    const text = cellText(table, r, column);
+    const text = cellText(table, r, column, columns[0]?.column ?? column);
     if (role.kind === 'code' && role.part !== null) {
-      parts.push({ key: role.part, text: text.replace(/\s+/gu, '') });
+      // Excel drops the zero of a 款 or 项 part stored as a number (Shanghai: 301 | 2 津贴补贴).
+      const printed = text.replace(/\s+/gu, '');
+      parts.push({ key: role.part, text: role.part !== '0' && /^\d$/u.test(printed) ? `0${printed}` : printed });
       pending ??= { label: role.label, code: null, name: null };
       continue;
     }

@@ -261,6 +261,7 @@ export const BudgetMeasure = z
     id: z.string().describe('Normalized id from the header path: total, basic, project, general_public, fund, state_capital, carryover, … joined by "." for a path (current_income.total)'),
     label: z.string().describe('The header as printed, levels joined by ›'),
     path: z.array(z.string()).describe('The header labels over the column, top to bottom'),
+    money: z.boolean().default(true).describe('false for a column of counts or shares (数量, 人数, 增减%): its cells keep their raw text and have no yuan'),
   })
   .meta({ id: 'BudgetMeasure' });
 

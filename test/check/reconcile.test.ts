@@ -137,6 +137,24 @@ describe('two-sided tables and column totals', () => {
     expect(findings(doc)).toEqual(['TABLE_COLUMN_MISMATCH row 3', 'TABLE_COLUMN_MISMATCH row 3']);
   });
 
+  it('reads a 三公 table printed as rows: 合计 = 1、+2、+3、, and 3、 = 其中：（1）+（2）', async () => {
+    // Fujian's layout (Quanzhou 公安局 p. 19: 1683.85 = 495.85 + 1188.00); here 3、 is misprinted.
+    const rows = (car: string): string[][] => [
+      ['项目', '预算数'],
+      ['合计', '1700.17'],
+      ['1、因公出国（境）费用', '0.00'],
+      ['2、公务接待费', '16.32'],
+      ['3、公务用车购置及运行费', car],
+      ['其中：（1）公务用车购置费', '495.85'],
+      ['（2）公务用车运行费', '1188.00'],
+    ];
+    const right = await convert('2026年度一般公共预算“三公”经费支出预算表', rows('1683.85'));
+    expect(only(right).parts[0]?.lines.map((l) => l.level)).toEqual([null, 2, 2, 2, 3, 3]);
+    expect([only(right).reconciled, findings(right)]).toEqual([true, []]);
+    const wrong = await convert('2026年度一般公共预算“三公”经费支出预算表', rows('1683.58'));
+    expect(findings(wrong)).toEqual(['TABLE_TOTAL_MISMATCH row 2', 'TABLE_PARENT_MISMATCH row 5']);
+  });
+
   it('reports a 收支总表 本年支出合计 that the 支出总表 prints differently', async () => {
     const conversion = await convertBytes(
       docx({
@@ -165,6 +183,48 @@ describe('two-sided tables and column totals', () => {
     expect(doc.tables.map((t) => [t.kind, t.reconciled])).toEqual([['income-expense-summary', true], ['expense-summary', true]]);
     expect(doc.diagnostics.filter((d) => d.code === 'TABLE_CROSS_MISMATCH').map((d) => [d.message, d.table, d.row])).toEqual([
       ['收支总表 本年支出合计 vs 支出总表 合计: 表1 收支总表 「本年支出合计」 110.00 (1100000 yuan) differs from 表3 支出总表 「合计」 101.00 (1010000 yuan)', 2, 2],
+    ]);
+  });
+
+  it('reports a 财政拨款收支总表 whose 一般公共预算 column differs from the 一般公共预算支出表 合计, and compares 基本支出 with the 基本支出表', async () => {
+    const body = (gpeTotal: string, basicTotal: string) => [
+      paragraph('唐山市路南区科学技术协会2026年部门预算'),
+      paragraph('表4 财政拨款收支总表'),
+      paragraph('单位：万元'),
+      table([
+        [cell('收入', { span: 2 }), cell('支出', { span: 3 })],
+        ['项目', '预算数', '项目', '合计', '一般公共预算'],
+        ['一、一般公共预算拨款', '110.00', '一、一般公共服务支出', '110.00', '110.00'],
+        ['收入总计', '110.00', '支出总计', '110.00', '110.00'],
+      ]),
+      paragraph('表5 一般公共预算支出表'),
+      paragraph('单位：万元'),
+      table([
+        ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+        ['', '合计', gpeTotal, '100.00', '10.00'],
+        ['201', '一般公共服务支出', gpeTotal, '100.00', '10.00'],
+      ]),
+      paragraph('表6 一般公共预算基本支出表'),
+      paragraph('单位：万元'),
+      table([
+        ['科目编码', '科目名称', '合计', '人员经费', '公用经费'],
+        ['', '合计', basicTotal, '90.00', '10.00'],
+        ['301', '工资福利支出', '90.00', '90.00', ''],
+        ['302', '商品和服务支出', '10.00', '', '10.00'],
+      ]),
+    ];
+    const cross = async (gpeTotal: string, basicTotal: string) => {
+      const doc = (await convertBytes(docx({ body: body(gpeTotal, basicTotal) }), 'x.docx')).document as Document;
+      return doc.diagnostics.filter((d) => d.code === 'TABLE_CROSS_MISMATCH').map((d) => d.message);
+    };
+    expect(await cross('110.00', '100.00')).toEqual([]);
+    // One figure at two precisions agrees: 100.00 and 100.000400 (Beijing prints 6 decimals).
+    expect(await cross('110.00', '100.000400')).toEqual([]);
+    expect(await cross('101.00', '100.00')).toEqual([
+      '财政拨款收支总表 一般公共预算 vs 一般公共预算支出表 合计: 表4 财政拨款收支总表 「支出总计」 110.00 (1100000 yuan) differs from 表5 一般公共预算支出表 「合计」 101.00 (1010000 yuan)',
+    ]);
+    expect(await cross('110.00', '100.10')).toEqual([
+      '一般公共预算支出表 合计 基本支出 vs 一般公共预算基本支出表 合计: 表5 一般公共预算支出表 「合计」 100.00 (1000000 yuan) differs from 表6 一般公共预算基本支出表 「合计」 100.10 (1001000 yuan)',
     ]);
   });
 
