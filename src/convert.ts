@@ -70,6 +70,7 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
       overview: content.overview,
       projects: content.projects,
       tables: content.tables,
+      quotedFigures: content.quotedFigures,
       diagnostics,
     };
     for (const table of document.tables) table.reconciled = reconcileTable(table).reconciled;

@@ -86,6 +86,7 @@ export const CODES = {
   TABLE_COLUMN_MISMATCH: { severity: 'warning', summary: 'A total column (合计, 小计, …总额) differs from the sum of the columns beside it' },
   TABLE_SIDES_MISMATCH: { severity: 'warning', summary: 'The 收入总计 of a two-sided table differs from its 支出总计' },
   TABLE_CROSS_MISMATCH: { severity: 'warning', summary: 'Two standard tables of a document print the same figure differently' },
+  TABLE_PROSE_MISMATCH: { severity: 'warning', summary: 'A figure the prose quotes (收入预算, 一般公共预算拨款, "三公"经费) is printed by none of the tables it stands for' },
   TABLE_SUM_ROUNDED: { severity: 'info', summary: 'A printed total differs from its sum within the rounding of the printed decimals' },
   SATISFACTION_NOT_PERCENT: { severity: 'warning', summary: 'A 满意度 (satisfaction) target is not a percent' },
 } as const satisfies Record<string, CodeInfo>;

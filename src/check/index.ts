@@ -14,6 +14,7 @@ import { IDENTITY_RULES } from './identity.js';
 import { INDICATOR_RULES } from './indicators.js';
 import { PARSE_TIME_RULES } from './parse-time.js';
 import { CROSS_TABLE_RULES } from './cross-tables.js';
+import { QUOTED_FIGURE_RULES } from './quoted-figures.js';
 import { RECONCILE_RULES } from './reconcile.js';
 import type { Rule } from './rule.js';
 
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   ...EVALUATION_RULES,
   ...RECONCILE_RULES,
   ...CROSS_TABLE_RULES,
+  ...QUOTED_FIGURE_RULES,
 ];
 
 /** The findings of the rules that look at a whole document, in rule order. */

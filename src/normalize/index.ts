@@ -4,7 +4,8 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Recognized } from '../recognize/records.js';
-import type { BudgetTable, Department, FiscalYearSource, OverviewSection, Project } from '../schema/document.js';
+import type { BudgetTable, Department, FiscalYearSource, OverviewSection, Project, QuotedFigure } from '../schema/document.js';
+import { parseAmount, type AmountUnit } from './amount.js';
 import { detectFiscalYear } from './fiscal-year.js';
 import { normalizeBudgetTable } from './line-items.js';
 import { normalizeProject } from './project.js';
@@ -24,6 +25,7 @@ export interface NormalizedContent {
   overview: OverviewSection[];
   projects: Project[];
   tables: BudgetTable[];
+  quotedFigures: QuotedFigure[];
   messages: Diagnostic[];
 }
 
@@ -44,6 +46,14 @@ export function normalize(recognized: Recognized, options: NormalizeOptions): No
     })),
     projects,
     tables,
+    quotedFigures: recognized.figures.map((figure) => ({
+      subject: figure.subject,
+      text: figure.text,
+      raw: `${figure.amount}${figure.unit}`,
+      yuan: parseAmount(figure.amount, figure.unit as AmountUnit, { page: figure.page }).value?.yuan ?? null,
+      page: figure.page,
+      paragraph: figure.paragraph,
+    })),
     messages: [...messages, ...year.messages],
   };
 }

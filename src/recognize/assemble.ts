@@ -51,7 +51,7 @@ export interface RecordStart {
  * `standard`: the tables the line-item reader took (standard budget tables): passed over
  * here like any table that is not a target table, without a message.
  */
-export function assemble(model: DocumentModel, templates: readonly Template[], standard: ReadonlySet<Table> = new Set()): Omit<Recognized, 'tables'> {
+export function assemble(model: DocumentModel, templates: readonly Template[], standard: ReadonlySet<Table> = new Set()): Omit<Recognized, 'tables' | 'figures'> {
   const messages: Diagnostic[] = [];
   const projects: RawProject[] = [];
   const before: Paragraph[] = [];

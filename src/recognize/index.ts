@@ -6,6 +6,7 @@
 import type { DocumentModel } from '../read/model.js';
 import { assemble } from './assemble.js';
 import { readLineItems } from './line-items.js';
+import { readQuotedFigures } from './quoted-figures.js';
 import type { Recognized } from './records.js';
 import type { Template } from './template.js';
 import { TEMPLATES } from './templates/index.js';
@@ -17,5 +18,5 @@ export { TEMPLATES };
 export function recognize(model: DocumentModel, templates: readonly Template[] = TEMPLATES): Recognized {
   const lineItems = readLineItems(model);
   const projects = assemble(model, templates, lineItems.claimed);
-  return { ...projects, tables: lineItems.tables, messages: [...lineItems.messages, ...projects.messages] };
+  return { ...projects, tables: lineItems.tables, figures: readQuotedFigures(model), messages: [...lineItems.messages, ...projects.messages] };
 }

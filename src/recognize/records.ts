@@ -5,6 +5,7 @@
  * normalizer never looks at a table.
  */
 import type { RawBudgetTable } from './line-items.js';
+import type { RawQuotedFigure } from './quoted-figures.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Cell, Table } from '../read/model.js';
 
@@ -140,6 +141,8 @@ export interface Recognized {
   projects: RawProject[];
   /** The standard budget tables, as line items. */
   tables: RawBudgetTable[];
+  /** Figures the prose quotes from the standard tables. */
+  figures: RawQuotedFigure[];
   overview: RawOverviewSection[];
   /** Text of paragraphs that read as the document's title (for the fiscal year). */
   titles: string[];

@@ -7,24 +7,12 @@
  * Province variants of the titles (FIELD-GUIDE; ../shared/corpora/*): 收支总表 / 收支总体情况表 /
  * 收支预算总表 (Shandong, Chongqing 表一), 预算01表收支总表 (Beijing), 公开表1 (Shanghai).
  */
+import { BudgetTableKind } from '../schema/document.js';
 
-export const STANDARD_TABLE_KINDS = [
-  'income-expense-summary',
-  'income-summary',
-  'expense-summary',
-  'fiscal-summary',
-  'general-public-expense',
-  'general-public-basic',
-  'economic-expense',
-  'three-public',
-  'gov-fund-expense',
-  'state-capital-expense',
-  'procurement',
-  'project-expense',
-  'other',
-] as const;
+/** The kinds, as the schema lists them. */
+export const STANDARD_TABLE_KINDS = BudgetTableKind.options;
 
-export type StandardTableKind = (typeof STANDARD_TABLE_KINDS)[number];
+export type StandardTableKind = BudgetTableKind;
 export type TableKind = StandardTableKind | 'target';
 
 /** Budget (预算) or final accounts (决算). */
@@ -46,6 +34,8 @@ const TITLE_RULES: readonly [RegExp, TableKind][] = [
   [/经济分类|基本支出/u, 'economic-expense'],
   [/一般公共预算.{0,6}支出|一般公共预算当年拨款|财政拨款支出.{0,6}功能/u, 'general-public-expense'],
   [/收入(?:预算|决算)?总(?:体情况)?表|收入(?:预算|决算)?表$/u, 'income-summary'],
+  [/政府购买服务/u, 'services-purchase'],
+  [/结转(?:结余)?资金(?:支出)?(?:预算|决算)?(?:情况)?表/u, 'carryover-expense'],
   [/项目支出(?:及其他支出)?(?:预算|决算)?(?:总|情况)?表|专项业务经费支出表/u, 'project-expense'],
   [/支出(?:预算|决算)?总(?:体情况)?表|^(?:部门)?支出(?:预算|决算)?表$/u, 'expense-summary'],
 ];

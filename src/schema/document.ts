@@ -214,11 +214,12 @@ export const FiscalYearSource = z.enum(['option', 'title', 'project-names']);
 export const BudgetTableKind = z
   .enum([
     'income-expense-summary', 'income-summary', 'expense-summary', 'fiscal-summary', 'general-public-expense', 'general-public-basic',
-    'economic-expense', 'three-public', 'gov-fund-expense', 'state-capital-expense', 'procurement', 'project-expense', 'other',
+    'economic-expense', 'three-public', 'gov-fund-expense', 'state-capital-expense', 'procurement', 'project-expense', 'services-purchase',
+    'carryover-expense', 'other',
   ])
   .describe(
     'The kind of standard table: 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表 (功能分类), 一般公共预算基本支出表 (经济分类), ' +
-      'other tables by 经济分类, "三公"经费, 政府性基金, 国有资本经营, 政府采购, 项目支出表, or another numbered table',
+      'other tables by 经济分类, "三公"经费, 政府性基金, 国有资本经营, 政府采购, 项目支出表, 政府购买服务, 结转资金支出表, or another numbered table',
   );
 
 export const ClassificationScheme = z.enum(['function', 'economic', 'none']).describe('功能分类 (201…), 经济分类 (301…, 501…), or none');
@@ -287,6 +288,17 @@ export const BudgetTable = z
   })
   .meta({ id: 'BudgetTable' });
 
+export const QuotedFigure = z
+  .object({
+    subject: z.enum(['income-total', 'expense-total', 'general-public', 'three-public']).describe('What the prose says the figure is: 收入预算 / 支出预算 (总计), 一般公共预算 (当年) 拨款, "三公"经费预算'),
+    text: z.string().describe('The phrase as printed, white space removed: 2026年收入预算99,230.46万元'),
+    raw: z.string().describe('The figure as printed, with its unit'),
+    yuan: z.number().nullable().describe('Exact yuan (decimal shift)'),
+    page: z.number().int().positive().nullable(),
+    paragraph: z.number().int().positive().describe('1-based paragraph of the file'),
+  })
+  .meta({ id: 'QuotedFigure' });
+
 export const Document = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -299,6 +311,7 @@ export const Document = z
     overview: z.array(OverviewSection),
     projects: z.array(Project),
     tables: z.array(BudgetTable).default([]).describe('The standard budget tables (部门预算公开表) as line items'),
+    quotedFigures: z.array(QuotedFigure).default([]).describe('Figures the prose quotes from the standard tables, checked against them'),
     diagnostics: z.array(Diagnostic),
   })
   .meta({ title: 'yusuan document' });
@@ -332,3 +345,4 @@ export type BudgetLine = z.infer<typeof BudgetLine>;
 export type BudgetMeasure = z.infer<typeof BudgetMeasure>;
 export type BudgetPart = z.infer<typeof BudgetPart>;
 export type BudgetTable = z.infer<typeof BudgetTable>;
+export type QuotedFigure = z.infer<typeof QuotedFigure>;

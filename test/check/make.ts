@@ -83,6 +83,7 @@ export function document(projects: Project[], fields: Partial<Document> = {}): D
     overview: [],
     projects,
     tables: [],
+    quotedFigures: [],
     diagnostics: [],
     ...fields,
   };

@@ -228,8 +228,46 @@ describe('two-sided tables and column totals', () => {
     ]);
   });
 
+  it('reads the figures the prose quotes and reports one that no table prints (TABLE_PROSE_MISMATCH)', async () => {
+    const doc = async (prose: string) =>
+      (
+        await convertBytes(
+          docx({
+            body: [
+              paragraph('唐山市路南区科学技术协会2026年部门预算'),
+              paragraph(prose),
+              paragraph('表1 收支总表'),
+              paragraph('单位：万元'),
+              table([
+                ['收入', '', '支出', ''],
+                ['项目', '预算数', '项目', '预算数'],
+                ['一、一般公共预算拨款收入', '100.00', '一、一般公共服务支出', '110.00'],
+                ['本年收入合计', '100.00', '本年支出合计', '110.00'],
+                ['上年结转结余', '10.00', '', ''],
+                ['收入总计', '110.00', '支出总计', '110.00'],
+              ]),
+            ],
+          }),
+          'x.docx',
+        )
+      ).document as Document;
+    // Shandong's wording; 基本支出预算 and a change (增加) are not the department's totals.
+    const quoted = await doc('2026年收入预算110.00万元，比上年增加10.00万元；支出预算110.00万元，其中基本支出预算100.00万元。');
+    expect(quoted.quotedFigures.map((f) => [f.subject, f.text, f.yuan])).toEqual([
+      ['income-total', '收入预算110.00万元', 1100000],
+      ['expense-total', '支出预算110.00万元', 1100000],
+    ]);
+    expect(quoted.diagnostics.filter((d) => d.code === 'TABLE_PROSE_MISMATCH')).toEqual([]);
+    // Either total the table prints is a reading: 本年收入合计 100.00 too.
+    expect((await doc('2026年收入预算100.00万元。')).diagnostics.filter((d) => d.code === 'TABLE_PROSE_MISMATCH')).toEqual([]);
+    const wrong = await doc('2026年收入预算101.00万元。');
+    expect(wrong.diagnostics.filter((d) => d.code === 'TABLE_PROSE_MISMATCH').map((d) => d.message)).toEqual([
+      '「收入预算101.00万元」 (1010000 yuan) is printed by no table it stands for: 表1 「本年收入合计」 100.00; 表1 「收入总计」 110.00',
+    ]);
+  });
+
   it('has a test for every reconciliation rule', () => {
-    const tested = ['TABLE_TOTAL_MISMATCH', 'TABLE_PARENT_MISMATCH', 'TABLE_COLUMN_MISMATCH', 'TABLE_SIDES_MISMATCH', 'TABLE_SUM_ROUNDED', 'TABLE_CROSS_MISMATCH'];
+    const tested = ['TABLE_TOTAL_MISMATCH', 'TABLE_PARENT_MISMATCH', 'TABLE_COLUMN_MISMATCH', 'TABLE_SIDES_MISMATCH', 'TABLE_SUM_ROUNDED', 'TABLE_CROSS_MISMATCH', 'TABLE_PROSE_MISMATCH'];
     expect(RULES.filter((r) => r.family === 'tables').map((r) => r.code)).toEqual(tested);
   });
 });

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reconcileTable } from '../../src/check/index.js';
 import { crossTableReconciliation } from '../../src/check/cross-tables.js';
+import { proseReconciliation } from '../../src/check/quoted-figures.js';
 import { convertBytes, type Conversion } from '../../src/convert.js';
 import { diffDocuments } from '../../src/diff/index.js';
 import type { BudgetLine, BudgetTable, Document } from '../../src/schema/document.js';
@@ -83,6 +84,11 @@ const KNOWN_MISMATCHES: readonly [string, RegExp, string][] = [
       '294400.00, 89160000.00 and 889510000.00; the 政府经济分类 panel of both pages adds up to 149,045,284.33, not 936,647,884.33',
   ],
   [
+    'shaanxi-xian-kjj-2022-dept-budget.pdf',
+    /^\S+ p20 TABLE_PROSE_MISMATCH: 「一般公共预算拨款收入93664\.78万元」/u,
+    'misprint: p. 20 quotes 一般公共预算拨款收入 93664.78万元, where 表4 prints 936647884.33 元 (93,664.788433万元, which rounds to 93,664.79): cut, not rounded',
+  ],
+  [
     'sh-putuo-sfj-2026-unit-budget.pdf',
     /^\S+ p1[14] TABLE_(?:PARENT|COLUMN)_MISMATCH: 2026年预算单位(?:支出预算总表|一般公共预算支出功能分类预算表), 「20406(?:01 行政运行| 司法)」/u,
     'misprint: pp. 11 and 14 print 2040601 行政运行 as 14,348,853.34 | 14,348,853.34 | 64,840,547.00 — its 项目支出 repeats the 款 20406 figure ' +
@@ -141,6 +147,8 @@ describe.runIf(tableFiles.length > 0 && existsSync(CORPORA['real-2026'] as strin
       (gap ? it.fails : it)(`has the printed standard tables, by kind and page${gap ? ` (known gap: ${gap})` : ''}`, async () => {
         const doc = await documentOf(expected.corpus, expected.file);
         expect(countsByKind(doc.tables.map((t) => t.kind))).toEqual(countsByKind(expected.tables.map((t) => t.kind)));
+        // Every standard table a person would name has its kind: none is left `other`.
+        expect(doc.tables.filter((t) => t.kind === 'other').map((t) => `${t.number ?? ''} ${t.title ?? ''} p${t.pages[0]}`)).toEqual([]);
         const read = doc.tables.map((t) => `${t.kind} p${t.pages[0]} ${t.stage}`).sort();
         expect(read).toEqual(expected.tables.map((t) => `${t.kind} p${t.page} ${t.stage}`).sort());
       });
@@ -202,6 +210,7 @@ describe.runIf(tableFiles.length > 0 && existsSync(CORPORA['real-2026'] as strin
   it('reconciles at least 98% of the sums it checks, and lists the mismatches left', async () => {
     let checks = 0;
     let crossChecks = 0;
+    let proseChecks = 0;
     const mismatches: string[] = [];
     for (const [file, corpus] of corpusOf) {
       const doc = await documentOf(corpus, file);
@@ -209,6 +218,10 @@ describe.runIf(tableFiles.length > 0 && existsSync(CORPORA['real-2026'] as strin
       crossChecks += cross.checks;
       checks += cross.checks;
       for (const f of cross.findings) mismatches.push(`${file} p${f.page ?? '?'} ${f.code}: ${f.message}`);
+      const prose = proseReconciliation(doc);
+      proseChecks += prose.checks;
+      checks += prose.checks;
+      for (const f of prose.findings) mismatches.push(`${file} p${f.page ?? '?'} ${f.code}: ${f.message}`);
       for (const table of doc.tables) {
         const r = reconcileTable(table);
         checks += r.checks;
@@ -220,7 +233,10 @@ describe.runIf(tableFiles.length > 0 && existsSync(CORPORA['real-2026'] as strin
     // Figures printed by two tables (收支总表 vs 支出总表 and 收入总表, 财政拨款收支总表 vs the fund
     // tables, 一般公共预算支出表 vs 基本支出表): 76 compared when written, one misprint.
     expect(crossChecks).toBeGreaterThanOrEqual(76);
-    // Measured 99.83% (11,156 of 11,175) when this was written, every mismatch left a misprint.
+    // Figures quoted in the prose (2026年收入预算…万元, 一般公共预算当年拨款…, “三公”经费预算…):
+    // 86 compared when written, one misprint.
+    expect(proseChecks).toBeGreaterThanOrEqual(86);
+    // Measured 99.82% (11,241 of 11,261) when this was written, every mismatch left a misprint.
     expect((checks - mismatches.length) / checks).toBeGreaterThanOrEqual(RECONCILED_FLOOR);
     const explained = (m: string, [file, pattern]: readonly [string, RegExp, string]): boolean => m.startsWith(`${file} `) && pattern.test(m);
     expect(mismatches.filter((m) => !KNOWN_MISMATCHES.some((known) => explained(m, known)))).toEqual([]);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertBytes } from '../../src/convert.js';
 import { budgetLineRows, BUDGET_LINE_COLUMNS } from '../../src/export/rows.js';
+import { kindOfTitle } from '../../src/recognize/table-kind.js';
 import type { BudgetTable, Document } from '../../src/schema/document.js';
 import { cell, docx, paragraph, table } from '../../scripts/fixtures/ooxml.js';
 
@@ -163,5 +164,28 @@ describe('lines and their structure', () => {
       ['495,000.00', 495000],
     ]);
     expect(t.reconciled).toBe(true);
+  });
+});
+
+describe('table kinds by title', () => {
+  it('names the tables the corpora print, with a kind of their own for 政府购买服务 and 结转资金 tables', () => {
+    const titles: [string, string | null][] = [
+      ['财政拨款政府购买服务明细表', '预算11表'],
+      ['部门综合预算财政拨款上年结转资金支出表', '表11'],
+      ['2022部门综合预算财政拨款结转资金支出表', '表11'],
+      ['部门综合预算政府采购（资产配置、购买服务）预算表', '表12'],
+      ['部门综合预算专项业务经费支出表', '表10'],
+      ['财政拨款收支总体情况表', '公开表4'],
+      ['某某明细表', '表13'],
+    ];
+    expect(titles.map(([title, number]) => kindOfTitle(title, number))).toEqual([
+      'services-purchase',
+      'carryover-expense',
+      'carryover-expense',
+      'procurement',
+      'project-expense',
+      'fiscal-summary',
+      'other',
+    ]);
   });
 });
