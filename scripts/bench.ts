@@ -83,9 +83,9 @@ async function build(): Promise<{ docx: string; seed: string; pdf: string; pdfPa
 }
 
 async function pageCount(file: string): Promise<number> {
-  const doc = await openDocument(new Uint8Array(readFileSync(file)));
+  const { doc, close } = await openDocument(new Uint8Array(readFileSync(file)));
   const pages = doc.numPages;
-  await doc.destroy();
+  await close();
   return pages;
 }
 
@@ -123,14 +123,14 @@ async function floorPdf(files: string[]): Promise<number> {
   let pages = 0;
   const started = performance.now();
   for (const file of files) {
-    const doc = await openDocument(new Uint8Array(readFileSync(file)));
+    const { doc, close } = await openDocument(new Uint8Array(readFileSync(file)));
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       await page.getTextContent();
       page.cleanup();
     }
     pages += doc.numPages;
-    await doc.destroy();
+    await close();
   }
   return pages / ((performance.now() - started) / 1000);
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { checkDocument, reconcileTable, RULES } from './check/index.js';
 import { CODES, diagnostic, type Diagnostic } from './diagnostics.js';
-import { InputError, type InputErrorKind } from './read/errors.js';
+import { InputError, oneLine, readFailure, type InputErrorKind } from './read/errors.js';
 import { formatOfName, readDocument, type Format } from './read/index.js';
 import { normalize } from './normalize/index.js';
 import { recognize } from './recognize/index.js';
@@ -36,6 +36,8 @@ export interface Conversion {
   errorKind: InputErrorKind | null;
   /** The document, for ok and partial conversions (and strict failures, for inspection). */
   document: Document | null;
+  /** For an internal error (a bug): where it happened, shown under YUSUAN_DEBUG=1. */
+  stack?: string;
   sha256: string;
   bytes: number;
   format: Format | null;
@@ -82,13 +84,14 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
     return { ...base, status, message, errorKind: null, document, format: read.value.format, elapsedMs: performance.now() - started };
   } catch (error) {
     const known = error instanceof InputError;
-    const message = known ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    const message = known ? error.message : `internal error: ${oneLine((error as Error)?.message ?? String(error))}`;
     return {
       ...base,
       status: 'failed',
       message,
       errorKind: known ? error.kind : 'internal',
       document: null,
+      ...(known ? {} : { stack: (error as Error)?.stack ?? String(error) }),
       format: null,
       elapsedMs: performance.now() - started,
     };
@@ -100,8 +103,8 @@ export async function convertFile(file: string, options: ConvertOptions & { path
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read (${(error as Error).message})`;
-    return { path: options.path ?? file, status: 'failed', message: reason, errorKind: 'internal', document: null, sha256: '', bytes: 0, format: null, elapsedMs: 0 };
+    const { kind, reason } = readFailure(error);
+    return { path: options.path ?? file, status: 'failed', message: reason, errorKind: kind, document: null, sha256: '', bytes: 0, format: null, elapsedMs: 0 };
   }
   return convertBytes(bytes, options.path ?? file, options);
 }

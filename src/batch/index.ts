@@ -1,5 +1,5 @@
 /**
- * Converting many files: in a pool of worker threads, results yielded in input order
+ * Converting many files: in a pool of worker processes, results yielded in input order
  * (so outputs are the same for any number of jobs), a bounded number of files in flight
  * (so memory does not grow with the batch), optional reuse of earlier results (resume),
  * and a clean stop on abort.
@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Conversion, ConvertOptions } from '../convert.js';
+import { readFailure } from '../read/errors.js';
 import { WorkerPool, type PoolOptions } from './pool.js';
 
 export interface BatchInput {
@@ -23,6 +24,13 @@ export interface BatchOptions extends ConvertOptions, Partial<PoolOptions> {
    */
   reuse?: (input: BatchInput, sha256: string) => Promise<Conversion | null>;
   signal?: AbortSignal;
+  /** Filled in as the batch runs: what the report says of the workers. */
+  stats?: BatchStats;
+}
+
+export interface BatchStats {
+  /** The largest resident set of the worker processes together, in MB (Linux; 0 elsewhere). */
+  peakWorkersMb: number;
 }
 
 export interface BatchResult {
@@ -65,8 +73,8 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
         conversion: {
           path: input.path,
           status: 'failed',
-          message: error.code === 'ENOENT' ? 'no such file' : `cannot read (${error.code ?? error.message})`,
-          errorKind: 'internal',
+          message: readFailure(error).reason,
+          errorKind: readFailure(error).kind,
           document: null,
           sha256: '',
           bytes: 0,
@@ -85,6 +93,7 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
       yield await head;
     }
   } finally {
+    if (options.stats) options.stats.peakWorkersMb = Math.max(options.stats.peakWorkersMb, Math.round(pool.peakWorkersMb));
     await pool.close();
   }
 }

@@ -1,12 +1,14 @@
 /**
- * A pool of worker threads that convert one file each at a time. A file that makes its
- * worker throw, hang past the timeout, or run out of memory fails alone: its worker is
- * replaced and the pool goes on. Results are plain Conversion objects either way, so the
- * caller never sees an exception for a user's file.
+ * A pool of worker processes that convert one file each at a time. A file that makes its
+ * worker throw, crash (a V8 fatal error, a native fault), hang past the timeout, or run out
+ * of memory fails alone: its process is replaced and the pool goes on. Processes, not
+ * threads: an abort in a thread takes the whole process, and every other file of the batch,
+ * with it. Results are plain Conversion objects either way, so the caller never sees an
+ * exception for a user's file.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Conversion, ConvertOptions } from '../convert.js';
 import type { InputErrorKind } from '../read/errors.js';
 
@@ -14,7 +16,7 @@ export interface PoolOptions {
   jobs: number;
   /** Per file; a worker still busy after this long is terminated. */
   timeoutMs: number;
-  /** Heap limit of each worker, in MB. */
+  /** Memory limit of each worker, in MB: its resident set; its V8 heap is capped below it. */
   memoryMb: number;
   /** The worker module; tests substitute one that misbehaves on purpose. */
   workerUrl?: URL;
@@ -37,7 +39,9 @@ interface InFlight {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
+  /** The end of what the worker wrote to stderr: a V8 fatal error says why it died. */
+  stderr: string;
   /** Tasks sent to this worker, oldest first; the worker converts them in order. */
   queue: InFlight[];
   /** Runs from when the oldest task started. */
@@ -65,8 +69,13 @@ export class WorkerPool {
   private readonly waiting: InFlight[] = [];
   private closed = false;
 
+  /** The largest resident set of all workers together seen so far, in MB (Linux). */
+  peakWorkersMb = 0;
+  private readonly memoryWatch: NodeJS.Timeout | null;
+
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.jobs; i++) this.slots.push(this.spawn());
+    this.memoryWatch = process.platform === 'linux' ? setInterval(() => this.watchMemory(), RSS_POLL_MS).unref() : null;
   }
 
   run(task: Task): Promise<Conversion> {
@@ -79,24 +88,34 @@ export class WorkerPool {
   /** Stop every worker; tasks not finished resolve as failed (interrupted). */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.memoryWatch) clearInterval(this.memoryWatch);
     for (const { resolve, task } of this.waiting.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
     await Promise.all(
       this.slots.map(async (slot) => {
         if (slot.timer) clearTimeout(slot.timer);
         for (const { task, resolve } of slot.queue.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
-        await slot.worker.terminate();
+        await stop(slot.worker);
       }),
     );
   }
 
   private spawn(): Slot {
     const url = this.options.workerUrl ?? DEFAULT_WORKER;
-    // A larger young generation: pdf.js allocates many short-lived objects per page.
-    const resourceLimits = { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 64 };
-    const worker = url.pathname.endsWith('.ts')
-      ? new Worker(typeScriptBootstrap(url), { eval: true, resourceLimits })
-      : new Worker(url, { resourceLimits });
-    const slot: Slot = { worker, queue: [], timer: null, alive: true, lost: null };
+    const execArgv = [
+      // The heap is capped below the process limit, so that V8 stops a runaway first and
+      // says so; the resident-set watch catches what is allocated outside the heap.
+      `--max-old-space-size=${heapLimitMb(this.options.memoryMb)}`,
+      // A larger young generation: pdf.js allocates many short-lived objects per page.
+      '--max-semi-space-size=32',
+      // Running from the TypeScript sources (tests, tsx): the worker loads them through tsx.
+      ...(url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : []),
+    ];
+    const worker = fork(fileURLToPath(url), [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, YUSUAN_WORKER: '1' } });
+    const slot: Slot = { worker, stderr: '', queue: [], timer: null, alive: true, lost: null };
+    worker.stderr?.setEncoding('utf8');
+    worker.stderr?.on('data', (chunk: string) => {
+      slot.stderr = (slot.stderr + chunk).slice(-STDERR_KEPT);
+    });
     worker.on('message', (answer: Answer) => {
       const index = slot.queue.findIndex((f) => f.task.id === answer.id);
       if (index < 0) return;
@@ -120,36 +139,69 @@ export class WorkerPool {
       done?.resolve(conversion);
       this.dispatch();
     });
-    // The error is remembered and acted on at exit: the answers the worker sent before it
-    // failed may still be on their way, and only after them is the oldest task left in the
-    // queue the one that broke the worker.
-    worker.on('error', (error: Error & { code?: string }) => {
+    worker.on('error', (error: Error) => {
+      // The process could not be started or messaged: nothing the file did.
       slot.alive = false;
-      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      slot.lost ??= outOfMemory
-        ? { kind: 'too-large', reason: `ran out of memory (limit ${this.options.memoryMb} MB)` }
-        : { kind: 'internal', reason: `internal error: ${error.message}` };
+      slot.lost ??= { kind: 'internal', reason: `internal error: the conversion worker failed (${error.message})` };
     });
-    worker.on('exit', () => {
+    // The loss is acted on at exit: the answers the worker sent before it died may still be
+    // on their way, and only after them is the oldest task left in the queue the one that
+    // broke the worker.
+    worker.on('exit', (code, signal) => {
+      slot.alive = false;
       if (this.closed) return;
-      const lost = slot.lost ?? { kind: 'internal', reason: 'internal error: the conversion worker stopped' };
-      if (slot.queue.length > 0) this.fail(slot, lost.kind, lost.reason);
+      const lost = slot.lost ?? this.causeOfDeath(slot.stderr, code, signal);
+      if (slot.queue.length > 0) this.fail(slot, lost.kind, lost.reason, lost.kind === 'internal' || lost.kind === 'crashed' ? slot.stderr.trim() : undefined);
       this.replace(slot);
     });
-    worker.unref();
+    // Not unref'd: the answers the batch waits for arrive over this channel, and nothing
+    // else keeps the process running meanwhile. close() stops the workers.
     return slot;
+  }
+
+  /** Why a worker died, from its exit and the last thing it wrote. */
+  private causeOfDeath(stderr: string, code: number | null, signal: NodeJS.Signals | null): { kind: InputErrorKind; reason: string } {
+    if (/heap out of memory|Reached heap limit|Allocation failed/u.test(stderr)) return { kind: 'too-large', reason: `ran out of memory (limit ${this.options.memoryMb} MB)` };
+    // `# Fatal error in , line 0` / `# Fatal JavaScript invalid size error 169220804 (see …)`,
+    // or a `# Check failed: …` line under the first.
+    const fatal = /Fatal JavaScript ([^\n(]+)/u.exec(stderr) ?? /Fatal error[^\n]*\n#\s*([^\n]+)/u.exec(stderr);
+    if (fatal) return { kind: 'crashed', reason: `the reader crashed (V8 fatal: ${describeFatal(fatal[1] ?? '')}); file skipped` };
+    if (signal !== null) return { kind: 'crashed', reason: `the reader crashed (${signal}); file skipped` };
+    // An exception nothing caught: a bug, reported with its message (the stack is on stderr).
+    const uncaught = /^\s*(?:Uncaught )?[A-Za-z]*Error: (.+)$/mu.exec(stderr);
+    if (uncaught) return { kind: 'internal', reason: `internal error: ${uncaught[1]}` };
+    return { kind: 'internal', reason: `internal error: the conversion worker stopped (exit code ${code ?? '?'})` };
+  }
+
+  /**
+   * Reads every worker's resident set: one past the limit is stopped (memory outside V8's
+   * heap counts too), and the largest total is kept for the report.
+   */
+  private watchMemory(): void {
+    let total = 0;
+    for (const slot of this.slots) {
+      if (!slot.alive || slot.worker.pid === undefined) continue;
+      const rss = residentMb(slot.worker.pid);
+      if (rss === null) continue;
+      total += rss;
+      if (rss <= this.options.memoryMb || slot.queue.length === 0) continue;
+      slot.lost = { kind: 'too-large', reason: `ran out of memory (limit ${this.options.memoryMb} MB)` };
+      slot.alive = false;
+      slot.worker.kill('SIGKILL');
+    }
+    this.peakWorkersMb = Math.max(this.peakWorkersMb, total);
   }
 
   /**
    * The worker is lost: its oldest task is the one that broke it and fails; the tasks
    * queued behind it go back to the front of the line for another worker.
    */
-  private fail(slot: Slot, kind: InputErrorKind, reason: string): void {
+  private fail(slot: Slot, kind: InputErrorKind, reason: string, stack?: string): void {
     slot.alive = false;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const [culprit, ...innocent] = slot.queue.splice(0);
-    culprit?.resolve(failure(culprit.task, kind, reason));
+    culprit?.resolve({ ...failure(culprit.task, kind, reason), ...(stack ? { stack } : {}) });
     this.waiting.unshift(...innocent);
   }
 
@@ -166,8 +218,8 @@ export class WorkerPool {
     slot.timer = setTimeout(() => {
       if (slot.queue[0] !== head) return;
       this.fail(slot, 'timeout', `timed out after ${Math.round(this.options.timeoutMs / 1000)} s`);
-      // A hung worker cannot be interrupted: terminate it; its exit spawns a replacement.
-      void slot.worker.terminate();
+      // A hung worker cannot be interrupted: kill it; its exit spawns a replacement.
+      slot.worker.kill('SIGKILL');
     }, this.options.timeoutMs);
   }
 
@@ -180,22 +232,50 @@ export class WorkerPool {
         next.task.id = this.nextId++;
         slot.queue.push(next);
         if (slot.queue.length === 1) this.startTimer(slot);
-        // A copy moves to the worker; the task keeps its bytes in case it must be sent again.
-        const { bytes, ...rest } = next.task;
-        const copy = new Uint8Array(bytes);
-        slot.worker.postMessage({ ...rest, bytes: copy }, [copy.buffer]);
+        // The task keeps its bytes in case it must be sent to another worker.
+        slot.worker.send(next.task, (error) => {
+          if (error) {
+            slot.lost ??= { kind: 'internal', reason: `internal error: the conversion worker could not be reached (${error.message})` };
+            slot.worker.kill('SIGKILL');
+          }
+        });
       }
     }
   }
 }
 
-/**
- * Running from the TypeScript sources (tests, tsx): a worker thread does not inherit the
- * parent's module loader, so it registers tsx itself before loading the worker module.
- */
-function typeScriptBootstrap(url: URL): string {
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+/** The end of a worker's stderr kept, for the V8 message that says why it died. */
+const STDERR_KEPT = 4096;
+/** How often a working worker's resident set is read. */
+const RSS_POLL_MS = 100;
+
+/** V8's heap limit for a worker given its memory limit: room is left for code, buffers and pdf.js's native memory. */
+function heapLimitMb(memoryMb: number): number {
+  return Math.max(32, Math.floor(memoryMb * 0.8));
+}
+
+/** The resident set of a process in MB (Linux: /proc/PID/statm, in pages); null when unreadable. */
+function residentMb(pid: number): number | null {
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    return Number.isFinite(pages) ? (pages * 4096) / (1024 * 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `invalid size error 169220804 ` → `invalid size error`: the kind, not the number. */
+function describeFatal(text: string): string {
+  return text.replace(/[\s:]*\d+\s*$/u, '').trim() || 'fatal error';
+}
+
+/** Kill a worker and wait for it to be gone. */
+function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.kill('SIGKILL');
+  });
 }
 
 function failure(task: Task, kind: InputErrorKind, message: string): Conversion {

@@ -1,18 +1,25 @@
 /**
- * A conversion worker: receives a file's bytes, returns its Conversion. Runs in a worker
- * thread so that the pool can time it out or let it run out of memory without harm.
+ * A conversion worker: a child process of the batch pool that receives a file's bytes and
+ * returns its Conversion. Being a process of its own, it may die on a hostile file (a V8
+ * fatal error, an out-of-memory abort) without taking the batch with it.
  */
-import { parentPort } from 'node:worker_threads';
 import { convertBytes } from '../convert.js';
 import type { Answer, Task } from './pool.js';
+
+const send = (answer: Answer): void => {
+  process.send?.(answer);
+};
 
 // Tasks arrive ahead of time; convert them one after another, answering in order.
 let previous: Promise<void> = Promise.resolve();
 
-parentPort?.on('message', (task: Task) => {
+process.on('message', (task: Task) => {
   previous = previous.then(async () => {
     const id = task.id ?? 0;
-    parentPort?.postMessage({ id, started: true } satisfies Answer);
-    parentPort?.postMessage({ id, conversion: await convertBytes(task.bytes, task.path, task.options) } satisfies Answer);
+    send({ id, started: true });
+    send({ id, conversion: await convertBytes(task.bytes, task.path, task.options) });
   });
 });
+
+// The pool going away (its IPC channel closed) ends the worker.
+process.on('disconnect', () => process.exit(0));

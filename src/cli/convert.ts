@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { convertBatch, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from '../batch/index.js';
+import { OutputError } from '../export/atomic.js';
 import { reuseFrom } from '../batch/resume.js';
 import type { Conversion } from '../convert.js';
 import { OUTPUT_FORMATS, OutputWriter, type OutputFormat } from '../export/outputs.js';
@@ -39,7 +40,9 @@ Options:
 Writes <out>/json/<input path>.json per input, <out>/documents.csv, projects.csv,
 indicators.csv, schedule.csv (and projects.ndjson with --format ndjson), and
 <out>/report.json. Exit status: 0 when every input converted fully (warnings
-allowed), 1 when any input failed or was only partly converted, 2 on a usage error.
+allowed), 1 when any input failed or was only partly converted, or an output could not
+be written (one line names it; the previous run's files stay), 2 on a usage error, 3 on
+an internal error.
 `;
 
 interface ConvertArgs {
@@ -113,8 +116,15 @@ export async function runConvert(argv: string[]): Promise<number> {
   const startedAt = new Date();
   const outInfo = await stat(args.out).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`-o ${args.out}: is a file, not a directory`);
-  const { inputs, missing } = await collectInputs(args.paths, args.out);
-  const writer = await OutputWriter.open(args.out, { formats: args.formats, bom: args.bom });
+  const { inputs, missing, skipped } = await collectInputs(args.paths, args.out);
+  let writer: OutputWriter;
+  try {
+    writer = await OutputWriter.open(args.out, { formats: args.formats, bom: args.bom });
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    process.stderr.write(`yusuan: ${error.message}\n`);
+    return 1;
+  }
   const progress = new Progress(inputs.length + missing.length, args.quiet);
   const stop = new AbortController();
   let signalled: NodeJS.Signals | null = null;
@@ -132,17 +142,23 @@ export async function runConvert(argv: string[]): Promise<number> {
       failedOrPartial++;
       const label = conversion.status === 'partial' ? 'partial: ' : '';
       progress.line(`${conversion.path}: ${label}${conversion.message ?? conversion.status}`);
+      // A bug's stack, from whichever process met it (the workers send theirs).
+      if (process.env.YUSUAN_DEBUG && conversion.stack) progress.line(conversion.stack);
     }
     progress.tick(conversion);
   };
 
+  // Files not converted are named, never passed over in silence.
+  for (const file of skipped) progress.line(`${file.path}: skipped: ${file.reason}`);
   try {
     for (const m of missing) {
-      const conversion: Conversion = { path: m.path, status: 'failed', message: m.reason, errorKind: 'internal', document: null, sha256: '', bytes: 0, format: null, elapsedMs: 0 };
+      const conversion: Conversion = { path: m.path, status: 'failed', message: m.reason, errorKind: m.kind, document: null, sha256: '', bytes: 0, format: null, elapsedMs: 0 };
       await writer.add(conversion, m.path);
       report(conversion);
     }
+    const stats = { peakWorkersMb: 0 };
     const batch = convertBatch(inputs, {
+      stats,
       year: args.year,
       unit: args.unit,
       strict: args.strict,
@@ -167,12 +183,24 @@ export async function runConvert(argv: string[]): Promise<number> {
     }
     const entries = await writer.close({
       startedAt,
+      peakWorkersMb: stats.peakWorkersMb,
+      skipped,
       options: { out: args.out, formats: [...args.formats], year: args.year, strict: args.strict, bom: args.bom, jobs: args.jobs, resume: args.resume, reused },
     });
     if (args.resume) progress.line(`resumed: ${reused} input(s) unchanged since the last run were not converted again`);
-    progress.summary(entries, args.out);
+    progress.summary(entries, args.out, skipped.length);
+    if (inputs.length + missing.length === 0) {
+      progress.line(`yusuan: nothing to convert: no .docx or .pdf file in ${args.paths.join(', ')}${skipped.length > 0 ? ` (${skipped.length} file(s) skipped, listed above)` : ''}`);
+      return 1;
+    }
   } catch (error) {
     await writer.abort();
+    // An output that cannot be written fails the run in one line; the previous run's
+    // combined files are untouched (they are replaced only on commit).
+    if (error instanceof OutputError) {
+      progress.line(`yusuan: ${error.message}`);
+      return 1;
+    }
     throw error;
   } finally {
     process.removeListener('SIGINT', onSignal);

@@ -18,10 +18,26 @@ export interface InputFile {
 export interface CollectedInputs {
   inputs: InputFile[];
   /** Arguments that name nothing readable: `<arg>: <reason>`. */
-  missing: { path: string; reason: string }[];
+  missing: { path: string; reason: string; kind: 'missing' | 'unreadable' }[];
+  /** Files in the folders that look like documents this version does not read, with why. */
+  skipped: { path: string; reason: string }[];
 }
 
 const WANTED = /\.(docx|pdf)$/i;
+
+/** Documents a disclosure folder also holds, which this version does not read. */
+const NOT_READ: readonly [RegExp, string][] = [
+  [/\.(?:doc|dot|wps)$/iu, 'legacy Word or WPS file; not read (convert it to .docx)'],
+  [/\.(?:xlsx|xlsm|xls|et)$/iu, 'spreadsheet; not read by this version'],
+  [/\.(?:docm|dotx|dotm|odt|rtf|ofd)$/iu, 'document format not read (only .docx and .pdf are)'],
+];
+
+function acceptName(name: string): true | string | null {
+  if (isLockFile(name)) return null;
+  if (WANTED.test(name)) return true;
+  for (const [pattern, reason] of NOT_READ) if (pattern.test(name)) return reason;
+  return null;
+}
 
 /** `~$报告.docx`: the owner file Word and WPS keep beside an open document; not a document. */
 function isLockFile(name: string): boolean {
@@ -32,6 +48,7 @@ export async function collectInputs(args: readonly string[], outDir: string): Pr
   const out = resolve(outDir);
   const inputs: InputFile[] = [];
   const missing: CollectedInputs['missing'] = [];
+  const skipped: CollectedInputs['skipped'] = [];
   const taken = new Set<string>();
   const add = (file: string, path: string, arg: string): void => {
     let recorded = path;
@@ -48,17 +65,18 @@ export async function collectInputs(args: readonly string[], outDir: string): Pr
       info = await stat(arg);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      missing.push({ path: arg, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (error as Error).message})` });
+      missing.push({ path: arg, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (error as Error).message})`, kind: code === 'ENOENT' ? 'missing' : 'unreadable' });
       continue;
     }
     if (info.isDirectory()) {
       const root = resolve(arg);
-      const walk = await walkFiles(root, (name) => WANTED.test(name) && !isLockFile(name), out);
-      missing.push(...walk.unreadable);
+      const walk = await walkFiles(root, acceptName, out);
+      missing.push(...walk.unreadable.map((u) => ({ ...u, kind: 'unreadable' as const })));
+      for (const passed of walk.passedOver) skipped.push({ path: relative(root, passed.path).split(sep).join('/'), reason: passed.reason });
       for (const file of walk.files) add(file, relative(root, file).split(sep).join('/'), arg);
     } else {
       add(arg, basename(arg), arg);
     }
   }
-  return { inputs, missing };
+  return { inputs, missing, skipped };
 }

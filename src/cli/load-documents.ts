@@ -2,13 +2,15 @@
  * Documents for `yusuan check` and `yusuan diff`: an argument is a document JSON (what
  * convert writes), a source .docx or .pdf (converted on the fly, consistency checks
  * included), or a directory walked recursively for both. In a directory, JSON files that
- * are not documents (convert's report.json) are passed over; a JSON that claims to be a
- * document and is not, or a source that cannot be converted, is a problem to report. A
+ * are not documents (convert's report.json) are passed over; a JSON that cannot be parsed
+ * (truncated), one that claims to be a document and is not, or a source that cannot be
+ * converted, is a problem to report. A
  * document met twice (a source and its JSON, same sha256) is kept once.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
 import { convertFile } from '../convert.js';
+import { oneLine } from '../read/errors.js';
 import { Document } from '../schema/document.js';
 import { walkFiles } from './walk.js';
 
@@ -37,12 +39,19 @@ const JSON_FILE = /\.json$/i;
 
 type Read = { document: Document } | { problem: string } | { skip: true };
 
+/** A document JSON larger than this is not read (convert writes a few MB for the largest disclosures). */
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
 async function readJson(file: string, inDirectory: boolean): Promise<Read> {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(file, 'utf8'));
+    const { size } = await stat(file);
+    if (size > MAX_JSON_BYTES) return { problem: `not read: ${size} bytes (limit ${MAX_JSON_BYTES} for a document JSON)` };
+    // A BOM (a JSON saved by Notepad or Excel) is not part of the document.
+    data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/u, ''));
   } catch (error) {
-    return inDirectory ? { skip: true } : { problem: `not a document JSON (${(error as Error).message})` };
+    // Unreadable JSON is reported, in a directory too: a truncated document is not passed over.
+    return { problem: `not a document JSON (${oneLine((error as Error).message)})` };
   }
   const claimsDocument = typeof data === 'object' && data !== null && 'schemaVersion' in data && 'projects' in data;
   if (!claimsDocument) return inDirectory ? { skip: true } : { problem: 'not a document JSON (no schemaVersion and projects)' };
@@ -73,7 +82,7 @@ export async function loadArgument(argument: string): Promise<LoadedArgument> {
   const unreadable: LoadProblem[] = [];
   if (isFile) files.push({ file: argument, relativePath: basename(argument) });
   else {
-    const walk = await walkFiles(argument, (name) => SOURCE.test(name) || JSON_FILE.test(name));
+    const walk = await walkFiles(argument, (name) => (SOURCE.test(name) || JSON_FILE.test(name) ? true : null));
     unreadable.push(...walk.unreadable);
     for (const file of walk.files) files.push({ file, relativePath: relative(argument, file).split(sep).join('/') });
   }

@@ -25,8 +25,9 @@ Usage:
   yusuan <command> --help
 
 Exit status of convert: 0 when every input converted fully, 1 when any input failed or
-was only partly converted, 2 on a usage error. check: 1 when a finding is an error. diff:
-1 when there are differences. See yusuan <command> --help.
+was only partly converted or an output could not be written, 2 on a usage error, 3 on an
+internal error (a bug). check: 1 when a finding is an error. diff: 1 when there are
+differences. See yusuan <command> --help.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -79,6 +80,7 @@ main(process.argv.slice(2)).then(
     }
     process.stderr.write(`yusuan: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     if (process.env.YUSUAN_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    process.exitCode = 2;
+    // A bug, told apart from a usage mistake (2).
+    process.exitCode = 3;
   },
 );

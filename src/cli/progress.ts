@@ -3,6 +3,7 @@
  * input that failed or is partial (always, even with --quiet: a failure must not pass
  * unseen), and a closing summary.
  */
+import { oneLine } from '../read/errors.js';
 import type { Conversion } from '../convert.js';
 import type { ReportInput } from '../export/outputs.js';
 
@@ -27,7 +28,8 @@ export class Progress {
   /** A message line, printed above the live line. */
   line(text: string): void {
     this.clear();
-    this.out.write(`${text}\n`);
+    // File names and reasons come from outside: one line, whatever bytes they hold.
+    this.out.write(`${text.split('\n').map(oneLine).join('\n')}\n`);
   }
 
   tick(conversion: Conversion): void {
@@ -49,7 +51,7 @@ export class Progress {
     return `${this.done}/${this.total} files, ${rate.toFixed(1)} files/s, ETA ${eta}s, ${this.failures} failed`;
   }
 
-  summary(entries: readonly ReportInput[], outDir: string): void {
+  summary(entries: readonly ReportInput[], outDir: string, skipped = 0): void {
     this.clear();
     if (this.quiet) return;
     const count = (s: ReportInput['status']) => entries.filter((e) => e.status === s).length;
@@ -58,7 +60,7 @@ export class Progress {
     const errors = entries.reduce((n, e) => n + (e.status === 'failed' ? 0 : e.errors), 0);
     const seconds = (performance.now() - this.started) / 1000;
     this.out.write(
-      `${entries.length} input(s): ${count('ok')} ok, ${count('partial')} partial, ${count('failed')} failed; ` +
+      `${entries.length} input(s): ${count('ok')} ok, ${count('partial')} partial, ${count('failed')} failed${skipped > 0 ? `, ${skipped} skipped` : ''}; ` +
         `${warnings} warning(s)${errors > 0 ? `, ${errors} error-level finding(s)` : ''}; ${seconds.toFixed(1)} s (${(entries.length / Math.max(seconds, 1e-3)).toFixed(1)} files/s); output in ${outDir}/\n`,
     );
   }

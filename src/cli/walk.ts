@@ -12,16 +12,22 @@ export interface Walk {
   files: string[];
   /** `<directory>: <reason>` for each directory that could not be read. */
   unreadable: { path: string; reason: string }[];
+  /** Files not taken, each with the reason `accept` gave. */
+  passedOver: { path: string; reason: string }[];
 }
 
-export async function walkFiles(dir: string, accept: (name: string) => boolean, skip: string | null = null): Promise<Walk> {
-  const walk: Walk = { files: [], unreadable: [] };
+/** Whether a file is taken: true, or the reason it is not (null: not worth saying). */
+export type Accept = (name: string) => true | string | null;
+
+export async function walkFiles(dir: string, accept: Accept, skip: string | null = null): Promise<Walk> {
+  const walk: Walk = { files: [], unreadable: [], passedOver: [] };
   await visit(dir, accept, skip, new Set(), walk);
   walk.files.sort();
+  walk.passedOver.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return walk;
 }
 
-async function visit(dir: string, accept: (name: string) => boolean, skip: string | null, visited: Set<string>, walk: Walk): Promise<void> {
+async function visit(dir: string, accept: Accept, skip: string | null, visited: Set<string>, walk: Walk): Promise<void> {
   const real = await realpath(dir).catch(() => dir);
   if (visited.has(real)) return;
   visited.add(real);
@@ -37,6 +43,10 @@ async function visit(dir: string, accept: (name: string) => boolean, skip: strin
     if (path === skip) continue;
     const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
     if (target?.isDirectory()) await visit(path, accept, skip, visited, walk);
-    else if (target?.isFile() && accept(entry.name)) walk.files.push(path);
+    else if (target?.isFile()) {
+      const taken = accept(entry.name);
+      if (taken === true) walk.files.push(path);
+      else if (taken !== null) walk.passedOver.push({ path, reason: taken });
+    }
   }
 }

@@ -4,29 +4,64 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * An output that cannot be written (ENOSPC, EACCES, EROFS, a folder that vanished): a
+ * failure of the run, not a bug, reported as one line naming the file.
+ */
+export class OutputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    reason: string,
+  ) {
+    super(`cannot write ${path}: ${reason}${code ? ` (${code})` : ''}`);
+    this.name = 'OutputError';
+  }
+
+  static of(path: string, error: unknown): OutputError {
+    if (error instanceof OutputError) return error;
+    const { code, message } = error as NodeJS.ErrnoException;
+    // `ENOSPC: no space left on device, write` → `no space left on device`.
+    const reason = (message ?? String(error)).replace(/^E[A-Z]+:\s*/u, '').replace(/,\s*\w+(?:\s+'.*')?$/u, '');
+    return new OutputError(path, code ?? '', reason);
+  }
+}
 
 export function temporaryPath(target: string): string {
   return `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 }
 
-/** Directories already made by this process: one mkdir per directory, not per file. */
-const madeDirectories = new Set<string>();
-
+/**
+ * Write `data` to `target` whole: to a temporary file beside it, then renamed over it. The
+ * directory is made when the first write finds it missing (and again if it vanishes
+ * between runs of a long-lived program), so no state outlives the call.
+ */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(target);
-  if (!madeDirectories.has(dir)) {
-    await mkdir(dir, { recursive: true });
-    madeDirectories.add(dir);
-  }
   const temp = temporaryPath(target);
   try {
-    await writeFile(temp, data);
+    try {
+      await writeFile(temp, data);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(temp, data);
+    }
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw OutputError.of(target, error);
+  }
+}
+
+/** This process's temporary files under `dir` (left by writes cut short), removed. */
+export async function removeOwnTemporaries(dir: string): Promise<void> {
+  const own = new RegExp(`\\.${process.pid}\\.[0-9a-f]{8}\\.tmp$`, 'u');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile() && own.test(entry.name)) await rm(join(entry.parentPath, entry.name), { force: true }).catch(() => undefined);
   }
 }
 
@@ -35,26 +70,43 @@ export class AtomicStream {
   readonly stream: WriteStream;
   private readonly temp: string;
 
+  /** The first write error of the stream: the file cannot be completed. */
+  failure: OutputError | null = null;
+
   private constructor(readonly target: string) {
     this.temp = temporaryPath(target);
     this.stream = createWriteStream(this.temp);
+    // Kept, not thrown: an error event with no listener would end the process.
+    this.stream.on('error', (error) => {
+      this.failure ??= OutputError.of(this.target, error);
+    });
   }
 
   static async open(target: string): Promise<AtomicStream> {
-    await mkdir(dirname(target), { recursive: true });
+    try {
+      await mkdir(dirname(target), { recursive: true });
+    } catch (error) {
+      throw OutputError.of(target, error);
+    }
     return new AtomicStream(target);
   }
 
   async commit(): Promise<void> {
+    if (this.failure) throw this.failure;
     await new Promise<void>((resolve, reject) => {
-      this.stream.once('error', reject);
+      this.stream.once('error', () => reject(this.failure));
       this.stream.end(() => resolve());
     });
-    await rename(this.temp, this.target);
+    if (this.failure) throw this.failure;
+    try {
+      await rename(this.temp, this.target);
+    } catch (error) {
+      throw OutputError.of(this.target, error);
+    }
   }
 
   async abort(): Promise<void> {
     this.stream.destroy();
-    await rm(this.temp, { force: true });
+    await rm(this.temp, { force: true }).catch(() => undefined);
   }
 }

@@ -32,6 +32,11 @@ export class CsvFile {
     return new CsvFile(file, csv, options.bom);
   }
 
+  /** Why the file cannot be completed, once its stream has failed. */
+  get failure(): Error | null {
+    return this.file.failure;
+  }
+
   write(rows: readonly CsvRow[]): void {
     for (const row of rows) this.csv.write(row.map((v) => cellText(v, this.guardFormulas)));
   }

@@ -6,9 +6,10 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Conversion } from '../convert.js';
+import { errorClassOf, type ErrorClass } from '../read/errors.js';
 import { SCHEMA_VERSION } from '../schema/document.js';
 import { VERSION } from '../version.js';
-import { writeFileAtomic, AtomicStream } from './atomic.js';
+import { removeOwnTemporaries, writeFileAtomic, AtomicStream } from './atomic.js';
 import { CsvFile } from './csv.js';
 import { documentJson } from './json.js';
 import { projectLines } from './ndjson.js';
@@ -31,6 +32,8 @@ export interface ReportInput {
   status: Conversion['status'];
   message: string | null;
   errorKind: Conversion['errorKind'];
+  /** io, input, limit or internal: whom a failure is for (null when converted). */
+  errorClass: ErrorClass | null;
   format: Conversion['format'];
   sha256: string;
   bytes: number;
@@ -77,8 +80,16 @@ export class OutputWriter {
     return new OutputWriter(dir, options, csv, ndjson);
   }
 
+  /** The first failure of a combined file's stream (ENOSPC …): the run cannot complete it. */
+  private streamFailure(): Error | null {
+    for (const file of Object.values(this.csv ?? {})) if (file.failure) return file.failure;
+    return this.ndjson?.failure ?? null;
+  }
+
   /** Record one finished input: its JSON document now, its rows into the combined files. */
   async add(conversion: Conversion, file: string): Promise<ReportInput> {
+    const failed = this.streamFailure();
+    if (failed) throw failed;
     const doc = conversion.document;
     const written = doc !== null && conversion.status !== 'failed';
     const jsonPath = jsonPathOf(conversion.path);
@@ -105,6 +116,7 @@ export class OutputWriter {
       status: conversion.status,
       message: conversion.message,
       errorKind: conversion.errorKind,
+      errorClass: conversion.errorKind === null ? null : errorClassOf(conversion.errorKind),
       format: conversion.format,
       sha256: conversion.sha256,
       bytes: conversion.bytes,
@@ -140,10 +152,12 @@ export class OutputWriter {
   private async settle(): Promise<void> {
     await Promise.all(this.pending);
     if (this.writeError) throw this.writeError;
+    const failed = this.streamFailure();
+    if (failed) throw failed;
   }
 
   /** Commit the combined files and write report.json. */
-  async close(run: { startedAt: Date; options: Record<string, unknown> }): Promise<ReportInput[]> {
+  async close(run: { startedAt: Date; options: Record<string, unknown>; peakWorkersMb?: number; skipped?: readonly { path: string; reason: string }[] }): Promise<ReportInput[]> {
     await this.settle();
     if (this.csv) for (const file of Object.values(this.csv)) await file.commit();
     await this.ndjson?.commit();
@@ -155,8 +169,9 @@ export class OutputWriter {
       startedAt: run.startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       elapsedMs: finishedAt.getTime() - run.startedAt.getTime(),
-      // Worker threads share the process, so this covers the whole run.
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      // This process at its largest, and its worker processes together at theirs.
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) + (run.peakWorkersMb ?? 0),
+      peakWorkerRssMb: run.peakWorkersMb ?? 0,
       options: run.options,
       counts: {
         inputs: this.inputs.length,
@@ -167,8 +182,11 @@ export class OutputWriter {
         indicators: this.inputs.reduce((n, i) => n + i.indicators, 0),
         errors: this.inputs.reduce((n, i) => n + i.errors, 0),
         warnings: this.inputs.reduce((n, i) => n + i.warnings, 0),
+        skipped: run.skipped?.length ?? 0,
       },
       inputs: this.inputs,
+      // Files in the input folders that look like documents but are not read (.doc, .xlsx …).
+      skipped: run.skipped ?? [],
     };
     await writeFileAtomic(join(this.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     return this.inputs;
@@ -179,5 +197,7 @@ export class OutputWriter {
     await Promise.all(this.pending);
     if (this.csv) for (const file of Object.values(this.csv)) await file.abort();
     await this.ndjson?.abort();
+    // A write cut short (a full disk) may leave its temporary file behind: none stays.
+    await removeOwnTemporaries(this.dir);
   }
 }

@@ -51,14 +51,14 @@ const HANG_TIMEOUT_MS = 10_000;
 describe('isolation', () => {
   const dir = tempDir();
   const seed = fixturePath('fixtures/docx/lunan-kexie-2025.docx');
-  const names = ['a-good.docx', 'b-crash.docx', 'c-good.docx', 'd-hang.docx', 'e-hog.docx', 'f-good.docx'];
+  const names = ['a-good.docx', 'b-crash.docx', 'c-good.docx', 'd-hang.docx', 'e-hog.docx', 'f-good.docx', 'g-abort.docx', 'h-bloat.docx', 'i-good.docx'];
   for (const name of names) copyFileSync(seed, join(dir, name));
 
-  it('a file that crashes its worker, one that hangs and one that exhausts memory each fail alone', async () => {
+  it('a file that crashes its worker, aborts it, hangs, or exhausts its heap or its memory each fail alone', async () => {
     const results: BatchResult[] = [];
     const batch = convertBatch(
       names.map((n) => ({ file: join(dir, n), path: n })),
-      { jobs: 2, timeoutMs: HANG_TIMEOUT_MS, memoryMb: 64, workerUrl: new URL('./faulty-worker.ts', import.meta.url) },
+      { jobs: 2, timeoutMs: HANG_TIMEOUT_MS, memoryMb: 200, workerUrl: new URL('./faulty-worker.ts', import.meta.url) },
     );
     for await (const result of batch) results.push(result);
     expect(results.map((r) => [r.input.path, r.conversion.status, r.conversion.errorKind, r.conversion.message])).toEqual([
@@ -66,11 +66,41 @@ describe('isolation', () => {
       ['b-crash.docx', 'failed', 'internal', 'internal error: reader blew up'],
       ['c-good.docx', 'ok', null, null],
       ['d-hang.docx', 'failed', 'timeout', `timed out after ${HANG_TIMEOUT_MS / 1000} s`],
-      ['e-hog.docx', 'failed', 'too-large', 'ran out of memory (limit 64 MB)'],
+      ['e-hog.docx', 'failed', 'too-large', 'ran out of memory (limit 200 MB)'],
       ['f-good.docx', 'ok', null, null],
+      ['g-abort.docx', 'failed', 'crashed', 'the reader crashed (V8 fatal: invalid size error); file skipped'],
+      ['h-bloat.docx', 'failed', 'too-large', 'ran out of memory (limit 200 MB)'],
+      ['i-good.docx', 'ok', null, null],
     ]);
     expect(results[5]?.conversion.document?.projects).toHaveLength(3);
+    expect(results[8]?.conversion.document?.projects).toHaveLength(3);
     expect(results[1]?.conversion.sha256).toBe(results[0]?.conversion.sha256);
+  });
+});
+
+describe('a PDF that makes V8 abort (issue 13)', () => {
+  it('fails alone beside good files, in one line, and report.json and the CSVs are complete', () => {
+    // cid-widths.pdf (scripts/fixtures/build-hostile.ts): a Type0 font whose /W claims widths
+    // for 4e9 CIDs; pdf.js grows an array until V8 aborts ("Fatal JavaScript invalid size
+    // error"), which with worker threads ended the whole run (exit 133, *.tmp files left).
+    const inputs = tempDir();
+    const out = tempDir();
+    copyFileSync(fixturePath('test/inputs/hostile/cid-widths.pdf'), join(inputs, 'b-cid-widths.pdf'));
+    for (const name of ['a', 'c']) copyFileSync(fixturePath('fixtures/pdf/central-2025.pdf'), join(inputs, `${name}-central-2025.pdf`));
+    const run = yusuan(['convert', inputs, '-o', out, '--jobs', '2', '--timeout', '60', '--max-memory', '400']);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => l.startsWith('b-cid-widths.pdf'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^b-cid-widths\.pdf: (?:ran out of memory \(limit 400 MB\)|the reader crashed \(V8 fatal: [a-z ]+\); file skipped)$/u);
+    expect(files(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect([report.counts.inputs, report.counts.ok, report.counts.failed]).toEqual([3, 2, 1]);
+    expect(readCsv(join(out, 'documents.csv')).slice(1).map((r) => [r[0], r[3]])).toEqual([
+      ['a-central-2025.pdf', 'ok'],
+      ['b-cid-widths.pdf', 'failed'],
+      ['c-central-2025.pdf', 'ok'],
+    ]);
+    expect(readCsv(join(out, 'projects.csv')).filter((r) => r[0] === 'c-central-2025.pdf').length).toBeGreaterThan(0);
   });
 });
 
@@ -148,12 +178,14 @@ describe('hostile inputs', () => {
   mkdirSync(join(inputs, 'out'));
   writeFileSync(join(inputs, 'out', 'stale.docx'), 'not read: this is inside the output directory');
   const out = join(inputs, 'out');
-  const run = yusuan(['convert', inputs, '-o', out, '-q']);
+  // cid-widths.pdf runs its worker out of memory: a smaller limit gets there sooner.
+  const run = yusuan(['convert', inputs, '-o', out, '-q', '--max-memory', '400']);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   const byPath = Object.fromEntries(report.inputs.map((i: { path: string }) => [i.path, i]));
 
   it('walks a symlink loop once and never reads the output directory inside the input', () => {
     expect(Object.keys(byPath).sort()).toEqual([
+      'cid-widths.pdf',
       'huge-page-count.pdf',
       'nested-tables-10.docx',
       'nested-tables-40.docx',

@@ -2,6 +2,8 @@
  * `yusuan check` as a user runs it: findings grouped by file and project, exit status 1
  * when one is an error, 0 otherwise, 2 when an input cannot be read or on a usage error.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, yusuan } from '../cli/run.js';
 
@@ -47,6 +49,19 @@ describe('yusuan check', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('test/inputs/bad/not-a-zip.docx: not a .docx (no zip signature)\nno/such/file.json: no such file or directory\n');
     expect(run.stdout).toBe('1 file(s) checked: 0 finding(s), 0 error(s), 0 warning(s)\n');
+  });
+
+  it('reports a truncated document JSON inside a directory instead of passing over it, and reads one saved with a BOM', () => {
+    const out = tempDir();
+    expect(yusuan(['convert', 'fixtures/docx/lunan-kexie-2025.docx', '-o', out, '-q']).status).toBe(0);
+    const json = readFileSync(join(out, 'json/lunan-kexie-2025.docx.json'), 'utf8');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'truncated.json'), json.slice(0, 500));
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${json}`);
+    const run = yusuan(['check', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^\S+\/truncated\.json: not a document JSON \([^\n]+\)\n$/u);
+    expect(run.stdout).toContain('1 file(s) checked');
   });
 
   it('exits 2 on a usage error', () => {

@@ -56,7 +56,7 @@ type PageBlock = { kind: 'table'; table: PageTable; top: number } | { kind: 'par
  */
 export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>> {
   sniff(bytes);
-  const doc = await openDocument(bytes);
+  const { doc, close } = await openDocument(bytes);
   const messages: Diagnostic[] = [];
   try {
     const raws: { page: number; width: number; height: number; runs: Run[]; rulings: Rulings }[] = [];
@@ -148,7 +148,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>>
     const model: DocumentModel = { format: 'pdf', blocks, pageCount: doc.numPages };
     return result(model, messages);
   } finally {
-    await doc.destroy().catch(() => undefined);
+    await close();
   }
 }
 

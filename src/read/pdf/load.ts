@@ -15,6 +15,9 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { InputError } from '../errors.js';
 import type { Matrix } from './geometry.js';
 
+// pdf.js's polyfills replaced these while it loaded: the host gets its own back at once.
+restoreBuiltins();
+
 export { OPS };
 
 /** The installed pdfjs-dist package directory, with a trailing separator. */
@@ -113,14 +116,36 @@ class InertFontFace {
 
 const inertDocument = { fonts: { add: (): void => undefined, delete: (): boolean => true } };
 
-function provideFontFace(): void {
+/**
+ * FontFace is lent to pdf.js only while a document is open, and taken back when the last one
+ * closes, so that a program converting with yusuan finds its global scope as it was. (A
+ * runtime's own FontFace is never touched.) Counted per document, so that conversions that
+ * overlap in one process share it.
+ */
+let lent = 0;
+function lendFontFace(): () => void {
   const scope = globalThis as { FontFace?: unknown };
-  if (scope.FontFace === undefined) Object.defineProperty(globalThis, 'FontFace', { value: InertFontFace, writable: true, configurable: true, enumerable: false });
+  if (lent === 0 && scope.FontFace !== undefined) return () => undefined;
+  if (lent === 0) Object.defineProperty(globalThis, 'FontFace', { value: InertFontFace, writable: true, configurable: true, enumerable: false });
+  lent++;
+  let returned = false;
+  return () => {
+    if (returned) return;
+    returned = true;
+    lent--;
+    if (lent === 0 && scope.FontFace === InertFontFace) delete scope.FontFace;
+  };
 }
 
-export async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+/** An open PDF, and how to close it: pdf.js's resources, and the FontFace lent for it. */
+export interface OpenDocument {
+  doc: PDFDocumentProxy;
+  close: () => Promise<void>;
+}
+
+export async function openDocument(bytes: Uint8Array): Promise<OpenDocument> {
   restoreBuiltins();
-  provideFontFace();
+  const giveBack = lendFontFace();
   const { cMapUrl, standardFontDataUrl, wasmUrl } = pdfjsAssets();
   const task = getDocument({
     // pdf.js may take ownership of the buffer, and refuses a Node Buffer: give it a plain
@@ -139,9 +164,17 @@ export async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy>
     verbosity: 0,
   });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    return {
+      doc,
+      close: async () => {
+        await doc.destroy().catch(() => undefined);
+        giveBack();
+      },
+    };
   } catch (err) {
     await task.destroy().catch(() => undefined);
+    giveBack();
     throw toInputError(err);
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * Nothing passed over in silence (issue 13): documents a folder holds that this version does
+ * not read are named as skipped, in the report and the summary; a run with nothing to
+ * convert says so and exits 1; reasons and names are printed as one line each.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { oneLine } from '../../src/read/errors.js';
+import { tempDir, yusuan } from './run.js';
+
+describe('files a run does not convert', () => {
+  it('names .doc and .xls files as skipped, counts them in report.json, and exits 1 when nothing is left to convert', () => {
+    const inputs = tempDir();
+    const out = tempDir();
+    writeFileSync(join(inputs, '预算公开.doc'), 'legacy');
+    writeFileSync(join(inputs, '绩效目标.xls'), 'sheet');
+    writeFileSync(join(inputs, 'readme.txt'), 'not a document');
+    const run = yusuan(['convert', inputs, '-o', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n').filter((l) => l.includes('skipped'))).toEqual([
+      // In path order (UTF-16 code units: 绩 before 预).
+      '绩效目标.xls: skipped: spreadsheet; not read by this version',
+      '预算公开.doc: skipped: legacy Word or WPS file; not read (convert it to .docx)',
+      expect.stringMatching(/^0 input\(s\): 0 ok, 0 partial, 0 failed, 2 skipped; /u),
+      `yusuan: nothing to convert: no .docx or .pdf file in ${inputs} (2 file(s) skipped, listed above)`,
+    ]);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect([report.counts.skipped, report.skipped.map((s: { path: string }) => s.path)]).toEqual([2, ['绩效目标.xls', '预算公开.doc'].sort()]);
+  });
+});
+
+describe('one-line reasons', () => {
+  it('shows control characters, escape sequences and undecodable bytes escaped', () => {
+    expect(oneLine('bad <w:t>\u0000\u001b[31mred\ufffd</w:t>\nnext')).toBe('bad <w:t>\\x00\\x1b[31mred\\ufffd</w:t>\\x0anext');
+    expect(oneLine('路南 科协 "2025".docx')).toBe('路南 科协 "2025".docx');
+    expect(oneLine('lone \ud800 surrogate')).toBe('lone \\ud800 surrogate');
+  });
+});
