@@ -31,6 +31,8 @@ export interface BatchOptions extends ConvertOptions, Partial<PoolOptions> {
 export interface BatchStats {
   /** The largest resident set of the worker processes together, in MB (Linux; 0 elsewhere). */
   peakWorkersMb: number;
+  /** The largest resident set of one worker process, in MB (Linux; 0 elsewhere). */
+  peakWorkerMb?: number;
 }
 
 export interface BatchResult {
@@ -64,7 +66,7 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
         // A previous result that cannot be read is simply not reused.
         const reused = options.reuse ? await options.reuse(input, sha256).catch(() => null) : null;
         if (reused) return { input, conversion: reused, reused: true };
-        const conversion = await pool.run({ bytes, sha256, size: bytes.length, path: input.path, options: convertOptions });
+        const conversion = await pool.run({ file: input.file, sha256, size: bytes.length, path: input.path, options: convertOptions });
         return { input, conversion, reused: false };
       },
       (error: NodeJS.ErrnoException) => ({
@@ -93,7 +95,10 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
       yield await head;
     }
   } finally {
-    if (options.stats) options.stats.peakWorkersMb = Math.max(options.stats.peakWorkersMb, Math.round(pool.peakWorkersMb));
+    if (options.stats) {
+      options.stats.peakWorkersMb = Math.max(options.stats.peakWorkersMb, Math.round(pool.peakWorkersMb));
+      options.stats.peakWorkerMb = Math.max(options.stats.peakWorkerMb ?? 0, Math.round(pool.peakWorkerMb));
+    }
     await pool.close();
   }
 }

@@ -25,8 +25,12 @@ export interface PoolOptions {
 export interface Task {
   /** Set by the pool: the worker's answer names it. */
   id?: number;
-  /** The file's content, read (and hashed) by the caller. */
-  bytes: Uint8Array;
+  /**
+   * Where the worker reads the file. Its bytes are not sent: a path costs nothing to pass,
+   * bytes cost a copy and serialization both ways of the channel.
+   */
+  file: string;
+  /** The hash of the file as the caller read it (what a failure records). */
   sha256: string;
   size: number;
   path: string;
@@ -71,6 +75,8 @@ export class WorkerPool {
 
   /** The largest resident set of all workers together seen so far, in MB (Linux). */
   peakWorkersMb = 0;
+  /** The largest resident set of one worker seen so far, in MB (Linux). */
+  peakWorkerMb = 0;
   private readonly memoryWatch: NodeJS.Timeout | null;
 
   constructor(private readonly options: PoolOptions) {
@@ -110,7 +116,7 @@ export class WorkerPool {
       // Running from the TypeScript sources (tests, tsx): the worker loads them through tsx.
       ...(url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : []),
     ];
-    const worker = fork(fileURLToPath(url), [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, YUSUAN_WORKER: '1' } });
+    const worker = fork(fileURLToPath(url), [], { execArgv, serialization: 'json', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, YUSUAN_WORKER: '1' } });
     const slot: Slot = { worker, stderr: '', queue: [], timer: null, alive: true, lost: null };
     worker.stderr?.setEncoding('utf8');
     worker.stderr?.on('data', (chunk: string) => {
@@ -128,7 +134,8 @@ export class WorkerPool {
         }
         return;
       }
-      const conversion = answer.conversion;
+      // A worker sends the document as its JSON text: parsed here once, the text kept for writing.
+      const conversion = answer.conversion.json !== undefined && answer.conversion.document === null ? { ...answer.conversion, document: JSON.parse(answer.conversion.json) as Conversion['document'] } : answer.conversion;
       const [done] = slot.queue.splice(index, 1);
       if (index === 0) {
         // The oldest task is done: the clock starts for the next one.
@@ -184,6 +191,7 @@ export class WorkerPool {
       const rss = residentMb(slot.worker.pid);
       if (rss === null) continue;
       total += rss;
+      this.peakWorkerMb = Math.max(this.peakWorkerMb, rss);
       if (rss <= this.options.memoryMb || slot.queue.length === 0) continue;
       slot.lost = { kind: 'too-large', reason: `ran out of memory (limit ${this.options.memoryMb} MB)` };
       slot.alive = false;
@@ -232,7 +240,6 @@ export class WorkerPool {
         next.task.id = this.nextId++;
         slot.queue.push(next);
         if (slot.queue.length === 1) this.startTimer(slot);
-        // The task keeps its bytes in case it must be sent to another worker.
         slot.worker.send(next.task, (error) => {
           if (error) {
             slot.lost ??= { kind: 'internal', reason: `internal error: the conversion worker could not be reached (${error.message})` };
@@ -269,12 +276,20 @@ function describeFatal(text: string): string {
   return text.replace(/[\s:]*\d+\s*$/u, '').trim() || 'fatal error';
 }
 
-/** Kill a worker and wait for it to be gone. */
+/** How long an idle worker is given to exit once its channel closes, before it is killed. */
+const EXIT_GRACE_MS = 1000;
+
+/** Stop a worker and wait for it to be gone: asked (its channel closed), then killed. */
 function stop(worker: ChildProcess): Promise<void> {
   if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    worker.once('exit', () => resolve());
-    worker.kill('SIGKILL');
+    const killer = setTimeout(() => worker.kill('SIGKILL'), EXIT_GRACE_MS);
+    worker.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    if (worker.connected) worker.disconnect();
+    else worker.kill('SIGKILL');
   });
 }
 

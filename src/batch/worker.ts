@@ -1,9 +1,9 @@
 /**
- * A conversion worker: a child process of the batch pool that receives a file's bytes and
+ * A conversion worker: a child process of the batch pool that is given a file to read and
  * returns its Conversion. Being a process of its own, it may die on a hostile file (a V8
  * fatal error, an out-of-memory abort) without taking the batch with it.
  */
-import { convertBytes } from '../convert.js';
+import { convertFile } from '../convert.js';
 import type { Answer, Task } from './pool.js';
 
 const send = (answer: Answer): void => {
@@ -17,7 +17,7 @@ process.on('message', (task: Task) => {
   previous = previous.then(async () => {
     const id = task.id ?? 0;
     send({ id, started: true });
-    send({ id, conversion: await convertBytes(task.bytes, task.path, task.options) });
+    send({ id, conversion: await convertFile(task.file, { ...task.options, path: task.path }) });
   });
 });
 

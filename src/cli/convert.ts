@@ -156,7 +156,7 @@ export async function runConvert(argv: string[]): Promise<number> {
       await writer.add(conversion, m.path);
       report(conversion);
     }
-    const stats = { peakWorkersMb: 0 };
+    const stats = { peakWorkersMb: 0, peakWorkerMb: 0 };
     const batch = convertBatch(inputs, {
       stats,
       year: args.year,
@@ -184,6 +184,7 @@ export async function runConvert(argv: string[]): Promise<number> {
     const entries = await writer.close({
       startedAt,
       peakWorkersMb: stats.peakWorkersMb,
+      peakWorkerMb: stats.peakWorkerMb,
       skipped,
       options: { out: args.out, formats: [...args.formats], year: args.year, strict: args.strict, bom: args.bom, jobs: args.jobs, resume: args.resume, reused },
     });

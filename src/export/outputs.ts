@@ -99,7 +99,7 @@ export class OutputWriter {
     const inside = target.startsWith(`${resolve(this.dir, 'json')}${sep}`);
     if (this.options.formats.has('json') && inside) {
       // A failed input leaves no document, and no stale one from an earlier run either.
-      await this.schedule(written ? writeFileAtomic(target, documentJson(doc)) : rm(target, { force: true }));
+      await this.schedule(written ? writeFileAtomic(target, conversion.json ?? documentJson(doc)) : rm(target, { force: true }));
     }
     this.csv?.documents.write([documentRow(conversion)]);
     if (written) {
@@ -157,7 +157,7 @@ export class OutputWriter {
   }
 
   /** Commit the combined files and write report.json. */
-  async close(run: { startedAt: Date; options: Record<string, unknown>; peakWorkersMb?: number; skipped?: readonly { path: string; reason: string }[] }): Promise<ReportInput[]> {
+  async close(run: { startedAt: Date; options: Record<string, unknown>; peakWorkersMb?: number; peakWorkerMb?: number; skipped?: readonly { path: string; reason: string }[] }): Promise<ReportInput[]> {
     await this.settle();
     if (this.csv) for (const file of Object.values(this.csv)) await file.commit();
     await this.ndjson?.commit();
@@ -171,7 +171,9 @@ export class OutputWriter {
       elapsedMs: finishedAt.getTime() - run.startedAt.getTime(),
       // This process at its largest, and its worker processes together at theirs.
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) + (run.peakWorkersMb ?? 0),
-      peakWorkerRssMb: run.peakWorkersMb ?? 0,
+      peakWorkersRssMb: run.peakWorkersMb ?? 0,
+      // The largest worker: what --max-memory bounds.
+      peakWorkerRssMb: run.peakWorkerMb ?? 0,
       options: run.options,
       counts: {
         inputs: this.inputs.length,

@@ -7,7 +7,7 @@
  * worker, it takes tasks one after another in the order they arrive.
  */
 import type { Task } from '../../src/batch/pool.js';
-import { convertBytes } from '../../src/convert.js';
+import { convertFile } from '../../src/convert.js';
 
 async function handle(task: Task): Promise<void> {
   process.send?.({ id: task.id, started: true });
@@ -33,7 +33,7 @@ async function handle(task: Task): Promise<void> {
       await new Promise((r) => setTimeout(r, 10));
     }
   }
-  process.send?.({ id: task.id, conversion: await convertBytes(task.bytes, task.path, task.options) });
+  process.send?.({ id: task.id, conversion: await convertFile(task.file, { ...task.options, path: task.path }) });
 }
 
 let previous: Promise<void> = Promise.resolve();
