@@ -191,6 +191,24 @@ describe('tables: spans and merges', () => {
     expect(messages).toEqual([]);
   });
 
+  it('a negative w:gridBefore (a damaged file, found by npm run fuzz) starts the row at the first column; every location stays 1-based', () => {
+    const { tables, messages } = readSpec({
+      body: [
+        table([
+          row([vMergeContinue(), '人次'], { gridBefore: -1 }),
+          ['一级', '二级'],
+        ]),
+      ],
+    });
+    expectGrid(tables[0], 2, 2, [
+      ['', 0, 0, 1, 1],
+      ['人次', 0, 1, 1, 1],
+      ['一级', 1, 0, 1, 1],
+      ['二级', 1, 1, 1, 1],
+    ]);
+    expect(located(messages)).toEqual([{ code: 'DOCX_VMERGE_WITHOUT_START', table: 1, row: 1, column: 1 }]);
+  });
+
   it('w:tblHeader marks the leading header rows (a later marked row does not count)', () => {
     const { tables } = readSpec({
       body: [

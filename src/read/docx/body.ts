@@ -212,8 +212,9 @@ export class BodyReader {
       const tblPrEx = child(tr, 'w:tblPrEx');
       return {
         tr,
-        before: intVal(trPr, 'w:gridBefore', intVal(tblPrEx, 'w:gridBefore', 0)),
-        after: intVal(trPr, 'w:gridAfter', 0),
+        // A damaged file may give a negative count: a row cannot start before the grid.
+        before: Math.max(0, intVal(trPr, 'w:gridBefore', intVal(tblPrEx, 'w:gridBefore', 0))),
+        after: Math.max(0, intVal(trPr, 'w:gridAfter', 0)),
         header: isOn(trPr, 'w:tblHeader'),
         cells: [...this.content(tr)].filter((el) => el.name === 'w:tc').map((tc) => {
           const tcPr = child(tc, 'w:tcPr');
