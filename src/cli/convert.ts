@@ -28,10 +28,10 @@ Options:
                          template default is assumed and the document is partial)
       --strict           treat warnings as failures
       --bom              write CSVs with a UTF-8 BOM and formula-safe cells, for Excel
-      --jobs <N>         files converted at once, each in its own worker thread
+      --jobs <N>         files converted at once, each in a worker process of its own
                          (default: the number of CPU cores)
       --timeout <s>      give up on a file after this many seconds (default: 60)
-      --max-memory <MB>  heap limit per worker (default: 1024)
+      --max-memory <MB>  memory limit per worker, its resident set (default: 1024)
       --resume           skip inputs whose document in <out> was made from the same
                          bytes by this version of yusuan
   -q, --quiet            no progress line and no summary
