@@ -38,11 +38,6 @@ export interface Conversion {
   document: Document | null;
   /** For an internal error (a bug): where it happened, shown under YUSUAN_DEBUG=1. */
   stack?: string;
-  /**
-   * The document as convert writes it (documentJson), when a worker process made it: the
-   * text crosses the process boundary faster than the object, and is written as it is.
-   */
-  json?: string;
   sha256: string;
   bytes: number;
   format: Format | null;

@@ -134,8 +134,7 @@ export class WorkerPool {
         }
         return;
       }
-      // A worker sends the document as its JSON text: parsed here once, the text kept for writing.
-      const conversion = answer.conversion.json !== undefined && answer.conversion.document === null ? { ...answer.conversion, document: JSON.parse(answer.conversion.json) as Conversion['document'] } : answer.conversion;
+      const conversion = answer.conversion;
       const [done] = slot.queue.splice(index, 1);
       if (index === 0) {
         // The oldest task is done: the clock starts for the next one.

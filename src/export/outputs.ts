@@ -99,7 +99,7 @@ export class OutputWriter {
     const inside = target.startsWith(`${resolve(this.dir, 'json')}${sep}`);
     if (this.options.formats.has('json') && inside) {
       // A failed input leaves no document, and no stale one from an earlier run either.
-      await this.schedule(written ? writeFileAtomic(target, conversion.json ?? documentJson(doc)) : rm(target, { force: true }));
+      await this.schedule(written ? writeFileAtomic(target, documentJson(doc)) : rm(target, { force: true }));
     }
     this.csv?.documents.write([documentRow(conversion)]);
     if (written) {
