@@ -11,13 +11,13 @@
  * A table that is not there, or a figure not printed, is not compared.
  */
 import { diagnostic } from '../diagnostics.js';
-import { exactDifference, exactSum } from './exact-decimal.js';
-import { halfUlp } from './reconcile.js';
+import { exactSum } from './exact-decimal.js';
+import { agreeWithinRounding } from './reconcile.js';
 import { withoutNumbering } from '../recognize/line-names.js';
 import type { BudgetLine, BudgetTable, Diagnostic, Document } from '../schema/document.js';
 import type { Rule } from './rule.js';
 
-interface Figure {
+export interface Figure {
   table: BudgetTable;
   line: BudgetLine;
   raw: string;
@@ -41,18 +41,10 @@ function label(f: Figure): string {
   return `${[f.table.number, f.table.title].filter((x) => x !== null).join(' ')} 「${f.line.name ?? `row ${f.line.row}`}」 ${f.raw}`;
 }
 
-/**
- * One quantity printed at two precisions (22,118,861 and 22,118,861.34 元) agrees when the
- * two could be rounded from one value: closer than the sum of their half-units.
- */
-function agree(a: Figure, b: Figure): boolean {
-  return Math.abs(exactDifference(a.yuan, b.yuan)) < halfUlp(a.raw, a.table.amountUnit) + halfUlp(b.raw, b.table.amountUnit);
-}
-
 /** null: a figure is missing, nothing compared; [] the figures agree; else the finding. */
 function compare(a: Figure | null, b: Figure | null, what: string): Diagnostic[] | null {
   if (!a || !b) return null;
-  if (a.yuan === b.yuan || agree(a, b)) return [];
+  if (agreeWithinRounding({ ...a, unit: a.table.amountUnit }, { ...b, unit: b.table.amountUnit })) return [];
   return [diagnostic('TABLE_CROSS_MISMATCH', `${what}: ${label(a)} (${a.yuan} yuan) differs from ${label(b)} (${b.yuan} yuan)`, { page: b.line.page, table: b.line.table, row: b.line.row })];
 }
 
@@ -78,7 +70,7 @@ const FUNDS = [
 
 
 /** The income lines of a fund, in printed order (本年 first, then 上年结转), blank ones as 0. */
-function fundLines(table: BudgetTable | undefined, names: RegExp): Figure[] {
+export function fundLines(table: BudgetTable | undefined, names: RegExp): Figure[] {
   if (!table) return [];
   const out: Figure[] = [];
   for (const part of table.parts) {

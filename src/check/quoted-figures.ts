@@ -9,10 +9,11 @@
  * them; a figure no table of its kind is there to print is not compared.
  */
 import { diagnostic } from '../diagnostics.js';
-import type { BudgetLine, BudgetTable, Diagnostic, Document, QuotedFigure } from '../schema/document.js';
+import type { BudgetTable, Diagnostic, Document, QuotedFigure } from '../schema/document.js';
 import { withoutNumbering } from '../recognize/line-names.js';
-import { exactDifference, exactSum } from './exact-decimal.js';
-import { halfUlp } from './reconcile.js';
+import { fundLines } from './cross-tables.js';
+import { exactSum } from './exact-decimal.js';
+import { agreeWithinRounding } from './reconcile.js';
 import type { Rule } from './rule.js';
 
 interface Printed {
@@ -42,10 +43,7 @@ function printed(table: BudgetTable | undefined, side: 'income' | 'expense' | nu
 
 /** The 一般公共预算 income line of a 财政拨款收支总表 (本年), and with the carry-over after it. */
 function fiscalGeneralPublic(table: BudgetTable | undefined): Printed[] {
-  if (!table) return [];
-  const lines: BudgetLine[] = table.parts.filter((p) => p.side === 'income').flatMap((p) => p.lines.filter((l) => !l.isTotal && /^一般公共预算/u.test(compact(l.name))));
-  const values = lines.map((l) => ({ line: l, value: l.values[0] })).filter((x) => x.value?.yuan != null);
-  const out: Printed[] = values.map(({ line, value }) => ({ label: `${table.number ?? table.title ?? ''} 「${line.name ?? ''}」`, raw: value?.raw ?? '', yuan: value?.yuan ?? 0, unit: table.amountUnit }));
+  const out: Printed[] = fundLines(table, /^一般公共预算/u).map((f) => ({ label: `${f.table.number ?? f.table.title ?? ''} 「${f.line.name ?? ''}」`, raw: f.raw, yuan: f.yuan, unit: f.table.amountUnit }));
   const [current, carried] = out;
   if (current && carried) out.push({ label: `${current.label} + ${carried.label}`, raw: '', yuan: exactSum(current.yuan, carried.yuan), unit: current.unit });
   return out;
@@ -76,8 +74,9 @@ function candidates(document: Document, figure: QuotedFigure): Printed[] {
 function agrees(figure: QuotedFigure, p: Printed): boolean {
   if (figure.yuan === null) return false;
   if (p.yuan === figure.yuan) return true;
+  // The quoted figure carries its unit (99,230.46万元); a sum made here (本年 + 上年结转) has no printed precision.
   const unit = /万元$/u.test(figure.raw) ? '万元' : /亿元$/u.test(figure.raw) ? '亿元' : '元';
-  return p.raw !== '' && Math.abs(exactDifference(p.yuan, figure.yuan)) < halfUlp(p.raw, p.unit) + halfUlp(figure.raw.replace(/[万亿]?元$/u, ''), unit);
+  return p.raw !== '' && agreeWithinRounding(p, { raw: figure.raw.replace(/[万亿]?元$/u, ''), yuan: figure.yuan, unit });
 }
 
 export function proseReconciliation(document: Document): { checks: number; findings: Diagnostic[] } {

@@ -77,6 +77,14 @@ export function halfUlp(raw: string, unit: string | null): number {
 }
 
 /**
+ * One quantity printed twice, perhaps at two precisions (22,118,861 and 22,118,861.34 元):
+ * the two agree when they could be rounded from one value, closer than their half-units.
+ */
+export function agreeWithinRounding(a: { raw: string; yuan: number; unit: string | null }, b: { raw: string; yuan: number; unit: string | null }): boolean {
+  return a.yuan === b.yuan || Math.abs(exactDifference(a.yuan, b.yuan)) < halfUlp(a.raw, a.unit) + halfUlp(b.raw, b.unit);
+}
+
+/**
  * Reconciliations already computed, by table: convert and each of the rules below ask for the
  * same table's (six times per table); a table is not changed once normalized, and an entry
  * goes with its table.
