@@ -13,11 +13,15 @@
  *
  * Mutations: bytes flipped, runs zeroed, duplicated or cut, the file truncated; inside a
  * .docx, an XML part mutated the same way (the zip rewritten) or its numbers blown up; in a
- * PDF, numbers replaced by huge ones (counts, widths, lengths). Not part of `npm test`; its
- * worst finds are kept as fixed reproducers in test/inputs/hostile/.
+ * PDF, numbers replaced by huge ones (counts, widths, lengths). One file in twenty is
+ * instead a case of the file system (issue 15): a symlink to /dev/zero or /dev/urandom, a
+ * FIFO, a sparse 1 GiB file, a name of 255 bytes or of 83 Chinese characters, a GBK name, a
+ * path whose document would pass PATH_MAX, or `x.docx` beside a folder `x.docx.json/`.
+ * Not part of `npm test`; its worst finds are kept as fixed reproducers in
+ * test/inputs/hostile/ and test/cli/limits.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,7 +142,56 @@ interface Verdict {
   problem: string;
 }
 
-function judge(batch: number, inputs: string, out: string, names: string[], run: ReturnType<typeof spawnSync>, seconds: number): Verdict[] {
+/** The share of files that are a case of the file system rather than a mutated file. */
+const SPECIAL_SHARE = 0.05;
+
+/**
+ * Make one case of the file system in `dir` from `bytes` (a mutated file): returns how many
+ * entries it made, each of which report.json must list as an input or as skipped.
+ */
+function special(dir: string, index: number, bytes: Uint8Array, ext: string): number {
+  const stem = String(index).padStart(5, '0');
+  switch (int(8)) {
+    case 0:
+      symlinkSync(pick(['/dev/zero', '/dev/urandom']), join(dir, `${stem}-device.pdf`));
+      return 1;
+    case 1: {
+      const fifo = spawnSync('mkfifo', [join(dir, `${stem}-fifo${ext}`)]);
+      if (fifo.status !== 0) throw new Error(`mkfifo failed: ${String(fifo.stderr)}`);
+      return 1;
+    }
+    case 2: {
+      const fd = openSync(join(dir, `${stem}-sparse.pdf`), 'w');
+      ftruncateSync(fd, 1024 ** 3);
+      closeSync(fd);
+      return 1;
+    }
+    case 3:
+      writeFileSync(join(dir, `${stem}-${'a'.repeat(255 - stem.length - 1 - ext.length)}${ext}`), bytes);
+      return 1;
+    case 4:
+      writeFileSync(join(dir, `${stem}${'预'.repeat(83 - Math.ceil(stem.length / 3))}${ext}`), bytes);
+      return 1;
+    case 5:
+      // 报告 in GBK, not UTF-8.
+      writeFileSync(Buffer.concat([Buffer.from(`${dir}/${stem}-`), Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]), Buffer.from(ext)]), bytes);
+      return 1;
+    case 6: {
+      let deep = join(dir, `${stem}-deep`);
+      for (let i = 0; i < 19; i++) deep = join(deep, 'd'.repeat(200));
+      mkdirSync(deep, { recursive: true });
+      writeFileSync(join(deep, `deep${ext}`), bytes);
+      return 1;
+    }
+    default:
+      writeFileSync(join(dir, `${stem}-x${ext}`), bytes);
+      mkdirSync(join(dir, `${stem}-x${ext}.json`));
+      writeFileSync(join(dir, `${stem}-x${ext}.json`, `y${ext}`), bytes);
+      return 2;
+  }
+}
+
+function judge(batch: number, entries: number, out: string, run: ReturnType<typeof spawnSync>, seconds: number): Verdict[] {
   const problems: Verdict[] = [];
   const say = (problem: string): number => problems.push({ batch, problem });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') say(`hang: no end after ${seconds.toFixed(0)} s`);
@@ -148,14 +201,14 @@ function judge(batch: number, inputs: string, out: string, names: string[], run:
   if (/^\s+at .+:\d+:\d+\)?$/mu.test(stderr)) say(`a stack trace on stderr: ${stderr.slice(0, 300)}`);
   const left = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.tmp'));
   if (left.length > 0) say(`${left.length} temporary file(s) left: ${left.map((e) => e.name).join(', ')}`);
-  let report: { counts: { inputs: number }; inputs: { path: string; json: string | null }[]; peakWorkerRssMb?: number };
+  let report: { counts: { inputs: number; skipped: number }; inputs: { path: string; json: string | null }[]; peakWorkerRssMb?: number };
   try {
     report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   } catch (error) {
     say(`no valid report.json (${(error as Error).message})`);
     return problems;
   }
-  if (report.counts.inputs !== names.length) say(`report.json lists ${report.counts.inputs} of ${names.length} inputs`);
+  if (report.counts.inputs + report.counts.skipped !== entries) say(`report.json lists ${report.counts.inputs} inputs and ${report.counts.skipped} skipped of ${entries} files`);
   for (const input of report.inputs) {
     if (!input.json) continue;
     try {
@@ -166,7 +219,6 @@ function judge(batch: number, inputs: string, out: string, names: string[], run:
     }
   }
   if ((report.peakWorkerRssMb ?? 0) > MAX_MEMORY * 1.1) say(`a worker reached ${report.peakWorkerRssMb} MB (limit ${MAX_MEMORY} MB + 10%)`);
-  void inputs;
   return problems;
 }
 
@@ -186,16 +238,20 @@ function main(): void {
     rmSync(inputs, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
     mkdirSync(inputs, { recursive: true });
-    const names: string[] = [];
-    for (let i = 0; i < BATCH && made < COUNT; i++, made++) {
+    let entries = 0;
+    let files = 0;
+    for (; files < BATCH && made < COUNT; files++, made++) {
       const seed = pick(sources);
       const bytes = seed.name.endsWith('.docx') ? mutateDocx(seed.bytes) : mutatePdf(seed.bytes);
-      const name = `${String(made).padStart(5, '0')}-${seed.name}`;
-      writeFileSync(join(inputs, name), bytes);
-      names.push(name);
+      if (random() < SPECIAL_SHARE) {
+        entries += special(inputs, made, bytes, seed.name.endsWith('.docx') ? '.docx' : '.pdf');
+        continue;
+      }
+      writeFileSync(join(inputs, `${String(made).padStart(5, '0')}-${seed.name}`), bytes);
+      entries++;
     }
     // Each file may take the whole timeout; two at a time, with room to start and write.
-    const limitS = (names.length * TIMEOUT_S) / 2 + 60;
+    const limitS = (entries * TIMEOUT_S) / 2 + 60;
     const t0 = performance.now();
     const run = spawnSync(process.execPath, [CLI, 'convert', inputs, '-o', out, '--jobs', '2', '--timeout', String(TIMEOUT_S), '--max-memory', String(MAX_MEMORY), '-q'], {
       encoding: 'utf8',
@@ -204,10 +260,10 @@ function main(): void {
       maxBuffer: 64 * 1024 * 1024,
     });
     const seconds = (performance.now() - t0) / 1000;
-    const found = judge(batch, inputs, out, names, run, seconds);
+    const found = judge(batch, entries, out, run, seconds);
     verdicts.push(...found);
     const failed = String(run.stderr ?? '').split('\n').filter((l) => l.trim() !== '').length;
-    console.log(`batch ${batch}: ${names.length} files in ${seconds.toFixed(1)} s, exit ${run.status ?? run.signal}, ${failed} line(s) on stderr, ${found.length} problem(s)`);
+    console.log(`batch ${batch}: ${files} files in ${seconds.toFixed(1)} s, exit ${run.status ?? run.signal}, ${failed} line(s) on stderr, ${found.length} problem(s)`);
     for (const v of found) console.log(`  ${v.problem}`);
     if (!values.keep && found.length === 0) {
       rmSync(inputs, { recursive: true, force: true });

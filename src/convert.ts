@@ -4,10 +4,10 @@
  * a `failed` conversion with a one-line reason, or diagnostics on the document.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { checkDocument, reconcileTable, RULES } from './check/index.js';
 import { CODES, diagnostic, type Diagnostic } from './diagnostics.js';
-import { InputError, oneLine, readFailure, type InputErrorKind } from './read/errors.js';
+import { InputError, oneLine, type InputErrorKind } from './read/errors.js';
+import { displayPath, readSourceFile, type ReadSourceOptions, type SourcePath } from './read/source-file.js';
 import { formatOfName, readDocument, type Format } from './read/index.js';
 import { normalize } from './normalize/index.js';
 import { recognize } from './recognize/index.js';
@@ -82,7 +82,8 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
     document.diagnostics = foldDiagnostics(document.diagnostics);
     document.status = status;
     return { ...base, status, message, errorKind: null, document, format: read.value.format, elapsedMs: performance.now() - started };
-  } catch (error) {
+  } catch (thrown) {
+    const error = exhaustion(thrown) ?? thrown;
     const known = error instanceof InputError;
     const message = known ? error.message : `internal error: ${oneLine((error as Error)?.message ?? String(error))}`;
     return {
@@ -98,15 +99,50 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
   }
 }
 
-export async function convertFile(file: string, options: ConvertOptions & { path?: string } = {}): Promise<Conversion> {
+/**
+ * A file whose structure is nested or repeated past what the engine can hold (10,000
+ * tables in tables, 100,000 nested revisions, a list numbered from 2³¹) exhausts the
+ * stack or the largest string before any limit of ours is reached: that is a property of
+ * the file, reported as such, not a bug.
+ */
+function exhaustion(error: unknown): InputError | null {
+  if (!(error instanceof RangeError)) return null;
+  if (/Maximum call stack size exceeded/u.test(error.message)) return new InputError('too-complex', 'the document is nested too deeply to read (the reader ran out of stack); not read');
+  if (/Invalid (?:string|array|typed array) length|Array buffer allocation failed/u.test(error.message)) {
+    return new InputError('too-large', `the document asks for more than can be held (${error.message}); not read`);
+  }
+  return null;
+}
+
+export interface ConvertFileOptions extends ConvertOptions {
+  /** What outputs call the file (default: the file's path). */
+  path?: string;
+  /** Files larger than this many bytes are not read (default DEFAULT_MAX_INPUT_BYTES). */
+  maxInputBytes?: number;
+  /** Aborting it stops reading the file. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Convert one file. Only a regular file within the size limit is read; anything else fails
+ * with its reason (this runs in the caller's process: convertBatch isolates conversions).
+ */
+export async function convertFile(file: SourcePath, options: ConvertFileOptions = {}): Promise<Conversion> {
+  const started = performance.now();
+  const path = options.path ?? displayPath(file);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    const limits: ReadSourceOptions = {
+      ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+    bytes = await readSourceFile(file, limits);
   } catch (error) {
-    const { kind, reason } = readFailure(error);
-    return { path: options.path ?? file, status: 'failed', message: reason, errorKind: kind, document: null, sha256: '', bytes: 0, format: null, elapsedMs: 0 };
+    const known = error instanceof InputError;
+    const message = known ? error.message : oneLine(String(error));
+    return { path, status: 'failed', message, errorKind: known ? error.kind : 'unreadable', document: null, sha256: '', bytes: 0, format: null, elapsedMs: performance.now() - started };
   }
-  return convertBytes(bytes, options.path ?? file, options);
+  return convertBytes(bytes, path, options);
 }
 
 /**

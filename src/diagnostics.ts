@@ -25,6 +25,7 @@ export const CODES = {
   DOCX_TRACKED_DELETION_SKIPPED: { severity: 'info', summary: 'Tracked deletions (w:del) were skipped; insertions kept' },
   DOCX_VMERGE_WITHOUT_START: { severity: 'info', summary: 'A vertically merged cell continues nothing above it; kept as its own cell' },
   DOCX_MERGED_TEXT_IGNORED: { severity: 'warning', summary: 'A merge-continuation cell held text that Word does not show; ignored' },
+  DOCX_DUPLICATE_PART: { severity: 'warning', summary: 'The zip holds two entries of one part name (word/document.xml …); the last was read, the other may hold the text Word shows', loss: true },
   DOCX_TABLE_TOO_DEEP: { severity: 'warning', summary: 'Tables nested deeper than the limit were not read', loss: true },
   DOCX_SYMBOL_UNKNOWN: { severity: 'info', summary: 'An inserted symbol (w:sym) of a symbol font has no known Unicode equivalent; left out' },
   DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read', loss: true },

@@ -4,20 +4,21 @@
  * (so memory does not grow with the batch), optional reuse of earlier results (resume),
  * and a clean stop on abort.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Conversion, ConvertOptions } from '../convert.js';
-import { readFailure } from '../read/errors.js';
+import { InputError } from '../read/errors.js';
+import { DEFAULT_MAX_INPUT_BYTES, hashSourceFile, type SourcePath } from '../read/source-file.js';
 import { WorkerPool, type PoolOptions } from './pool.js';
 
 export interface BatchInput {
-  /** Where to read it. */
-  file: string;
+  /** Where to read it: a string, or the bytes of a name that is not UTF-8. */
+  file: SourcePath;
   /** What outputs call it. */
   path: string;
 }
 
 export interface BatchOptions extends ConvertOptions, Partial<PoolOptions> {
+  /** Inputs larger than this many bytes fail unread (default DEFAULT_MAX_INPUT_BYTES). */
+  maxInputBytes?: number;
   /**
    * Called with each input's hash before it is converted; a conversion returned here is
    * used instead (resume). Return null to convert.
@@ -47,11 +48,22 @@ export const DEFAULT_MEMORY_MB = 1024;
 
 export async function* convertBatch(inputs: readonly BatchInput[], options: BatchOptions = {}): AsyncGenerator<BatchResult> {
   const jobs = Math.max(1, options.jobs ?? 1);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxInputBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const pool = new WorkerPool({
     jobs: Math.min(jobs, Math.max(1, inputs.length)),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs,
     memoryMb: options.memoryMb ?? DEFAULT_MEMORY_MB,
+    maxInputBytes,
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+  });
+  // An interrupt stops the workers at once: a slow file is not waited for.
+  const interrupted = new Promise<null>((resolve) => {
+    if (options.signal?.aborted) resolve(null);
+    options.signal?.addEventListener('abort', () => {
+      pool.kill();
+      resolve(null);
+    }, { once: true });
   });
   const convertOptions: ConvertOptions = { year: options.year ?? null, unit: options.unit ?? null, strict: options.strict ?? false };
   // Files read, dispatched or finished but not yet yielded: a few per worker.
@@ -59,32 +71,28 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
   const pending: Promise<BatchResult>[] = [];
   let next = 0;
 
-  const start = (input: BatchInput): Promise<BatchResult> =>
-    readFile(input.file).then(
-      async (bytes) => {
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        // A previous result that cannot be read is simply not reused.
-        const reused = options.reuse ? await options.reuse(input, sha256).catch(() => null) : null;
-        if (reused) return { input, conversion: reused, reused: true };
-        const conversion = await pool.run({ file: input.file, sha256, size: bytes.length, path: input.path, options: convertOptions });
-        return { input, conversion, reused: false };
-      },
-      (error: NodeJS.ErrnoException) => ({
+  const start = async (input: BatchInput): Promise<BatchResult> => {
+    const started = performance.now();
+    let sha256: string;
+    let size: number;
+    try {
+      // Hashed here (for resume, and for what a failure records) in chunks, under the same
+      // size limit and timeout as the conversion: a special file or a huge one is never read whole.
+      ({ sha256, size } = await hashSourceFile(input.file, { maxBytes: maxInputBytes, signal: AbortSignal.timeout(timeoutMs) }));
+    } catch (error) {
+      const { kind, message } = error instanceof InputError ? error : new InputError('unreadable', String(error));
+      return {
         input,
         reused: false,
-        conversion: {
-          path: input.path,
-          status: 'failed',
-          message: readFailure(error).reason,
-          errorKind: readFailure(error).kind,
-          document: null,
-          sha256: '',
-          bytes: 0,
-          format: null,
-          elapsedMs: 0,
-        },
-      }),
-    );
+        conversion: { path: input.path, status: 'failed', message, errorKind: kind, document: null, sha256: '', bytes: 0, format: null, elapsedMs: performance.now() - started },
+      };
+    }
+    // A previous result that cannot be read is simply not reused.
+    const reused = options.reuse ? await options.reuse(input, sha256).catch(() => null) : null;
+    if (reused) return { input, conversion: reused, reused: true };
+    const conversion = await pool.run({ file: input.file, sha256, size, path: input.path, options: convertOptions });
+    return { input, conversion, reused: false };
+  };
 
   try {
     while (next < inputs.length || pending.length > 0) {
@@ -92,7 +100,9 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
       if (options.signal?.aborted) return;
       const head = pending.shift();
       if (!head) return;
-      yield await head;
+      const result = await Promise.race([head, interrupted]);
+      if (result === null) return;
+      yield result;
     }
   } finally {
     if (options.stats) {

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Conversion, ConvertOptions } from '../convert.js';
 import type { InputErrorKind } from '../read/errors.js';
+import type { SourcePath } from '../read/source-file.js';
 
 export interface PoolOptions {
   jobs: number;
@@ -18,8 +19,24 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Memory limit of each worker, in MB: its resident set; its V8 heap is capped below it. */
   memoryMb: number;
+  /** Inputs larger than this many bytes fail unread (the worker checks again before reading). */
+  maxInputBytes?: number;
   /** The worker module; tests substitute one that misbehaves on purpose. */
   workerUrl?: URL;
+}
+
+/**
+ * A path as it crosses the channel (JSON): a string as it is, the bytes of a name that is
+ * not UTF-8 in base64.
+ */
+export type WirePath = string | { base64: string };
+
+export function toWire(path: SourcePath): WirePath {
+  return typeof path === 'string' ? path : { base64: path.toString('base64') };
+}
+
+export function fromWire(path: WirePath): SourcePath {
+  return typeof path === 'string' ? path : Buffer.from(path.base64, 'base64');
 }
 
 export interface Task {
@@ -29,7 +46,7 @@ export interface Task {
    * Where the worker reads the file. Its bytes are not sent: a path costs nothing to pass,
    * bytes cost a copy and serialization both ways of the channel.
    */
-  file: string;
+  file: SourcePath;
   /** The hash of the file as the caller read it (what a failure records). */
   sha256: string;
   size: number;
@@ -37,9 +54,19 @@ export interface Task {
   options: ConvertOptions;
 }
 
+/** A task as the worker receives it. */
+export interface WireTask {
+  id: number;
+  file: WirePath;
+  path: string;
+  options: ConvertOptions & { maxInputBytes?: number };
+}
+
 interface InFlight {
   task: Task;
   resolve: (c: Conversion) => void;
+  /** When the worker started it (performance.now()), for what a failure records. */
+  startedAt?: number;
 }
 
 interface Slot {
@@ -105,6 +132,22 @@ export class WorkerPool {
     );
   }
 
+  /**
+   * Stop every worker now, busy or not (an interrupt): nothing is waited for. Tasks not
+   * finished resolve as interrupted; close() afterwards finds the workers gone.
+   */
+  kill(): void {
+    this.closed = true;
+    if (this.memoryWatch) clearInterval(this.memoryWatch);
+    for (const { resolve, task } of this.waiting.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
+    for (const slot of this.slots) {
+      if (slot.timer) clearTimeout(slot.timer);
+      for (const { task, resolve } of slot.queue.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
+      slot.alive = false;
+      slot.worker.kill('SIGKILL');
+    }
+  }
+
   private spawn(): Slot {
     const url = this.options.workerUrl ?? DEFAULT_WORKER;
     const execArgv = [
@@ -126,6 +169,7 @@ export class WorkerPool {
       const index = slot.queue.findIndex((f) => f.task.id === answer.id);
       if (index < 0) return;
       if (!('conversion' in answer)) {
+        (slot.queue[index] as InFlight).startedAt = performance.now();
         // The clock of the oldest task restarts when the worker actually starts it, so a
         // worker's start-up (loading modules) is not charged to the file.
         if (index === 0) {
@@ -208,7 +252,8 @@ export class WorkerPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const [culprit, ...innocent] = slot.queue.splice(0);
-    culprit?.resolve({ ...failure(culprit.task, kind, reason), ...(stack ? { stack } : {}) });
+    const elapsedMs = culprit?.startedAt !== undefined ? performance.now() - culprit.startedAt : 0;
+    culprit?.resolve({ ...failure(culprit.task, kind, reason), elapsedMs, ...(stack ? { stack } : {}) });
     this.waiting.unshift(...innocent);
   }
 
@@ -236,10 +281,17 @@ export class WorkerPool {
       while (slot.alive && slot.queue.length < QUEUE_DEPTH) {
         const next = this.waiting.shift();
         if (!next) return;
-        next.task.id = this.nextId++;
+        const id = this.nextId++;
+        next.task.id = id;
         slot.queue.push(next);
         if (slot.queue.length === 1) this.startTimer(slot);
-        slot.worker.send(next.task, (error) => {
+        const wire: WireTask = {
+          id,
+          file: toWire(next.task.file),
+          path: next.task.path,
+          options: { ...next.task.options, ...(this.options.maxInputBytes !== undefined ? { maxInputBytes: this.options.maxInputBytes } : {}) },
+        };
+        slot.worker.send(wire, (error) => {
           if (error) {
             slot.lost ??= { kind: 'internal', reason: `internal error: the conversion worker could not be reached (${error.message})` };
             slot.worker.kill('SIGKILL');

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkFindings } from '../check/index.js';
 import type { Diagnostic } from '../schema/document.js';
 import { loadArgument, type LoadedDocument } from './load-documents.js';
+import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits } from './limits.js';
 import { UsageError } from './usage.js';
 
 export const CHECK_HELP = `Usage: yusuan check <file|dir>...
@@ -17,7 +18,10 @@ Arguments are document JSON files (from yusuan convert), directories of them, or
 .docx/.pdf files (converted on the fly).
 
 Options:
-  -h, --help             show this help
+${LIMIT_HELP}  -h, --help             show this help
+
+Sources are converted as convert converts them, each in a worker process under the
+limits above.
 
 Exit status: 1 if any finding is an error, 0 otherwise; 2 when an input cannot be read
 or on a usage error.
@@ -60,19 +64,20 @@ export async function runCheck(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { help: { type: 'boolean', short: 'h', default: false } },
+    options: { ...LIMIT_OPTIONS, help: { type: 'boolean', short: 'h', default: false } },
   });
   if (values.help) {
     process.stdout.write(CHECK_HELP);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('check needs at least one file or directory');
+  const limits = parseLimits(values);
 
   let unreadable = 0;
   let files = 0;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const argument of positionals) {
-    const loaded = await loadArgument(argument);
+    const loaded = await loadArgument(argument, limits);
     for (const problem of loaded.problems) {
       unreadable++;
       process.stderr.write(`${problem.path}: ${problem.reason}\n`);

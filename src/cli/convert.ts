@@ -4,13 +4,14 @@
  * a progress line on a TTY, and a summary, and sets the exit status.
  */
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { convertBatch, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from '../batch/index.js';
+import { convertBatch } from '../batch/index.js';
 import { OutputError } from '../export/atomic.js';
 import { reuseFrom } from '../batch/resume.js';
 import type { Conversion } from '../convert.js';
-import { OUTPUT_FORMATS, OutputWriter, type OutputFormat } from '../export/outputs.js';
+import { documentPathCollisions, OUTPUT_FORMATS, OutputWriter, type OutputFormat } from '../export/outputs.js';
+import { displayPath } from '../read/source-file.js';
+import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits, type ConversionLimits } from './limits.js';
 import { collectInputs } from './inputs.js';
 import { Progress } from './progress.js';
 import { UsageError } from './usage.js';
@@ -28,11 +29,7 @@ Options:
                          template default is assumed and the document is partial)
       --strict           treat warnings as failures
       --bom              write CSVs with a UTF-8 BOM and formula-safe cells, for Excel
-      --jobs <N>         files converted at once, each in a worker process of its own
-                         (default: the number of CPU cores)
-      --timeout <s>      give up on a file after this many seconds (default: 60)
-      --max-memory <MB>  memory limit per worker, its resident set (default: 1024)
-      --resume           skip inputs whose document in <out> was made from the same
+${LIMIT_HELP}      --resume           skip inputs whose document in <out> was made from the same
                          bytes by this version of yusuan
   -q, --quiet            no progress line and no summary
   -h, --help             show this help
@@ -45,7 +42,7 @@ be written (one line names it; the previous run's files stay), 2 on a usage erro
 an internal error.
 `;
 
-interface ConvertArgs {
+interface ConvertArgs extends ConversionLimits {
   paths: string[];
   out: string;
   formats: Set<OutputFormat>;
@@ -54,9 +51,6 @@ interface ConvertArgs {
   strict: boolean;
   bom: boolean;
   quiet: boolean;
-  jobs: number;
-  timeoutMs: number;
-  memoryMb: number;
   resume: boolean;
 }
 
@@ -73,9 +67,7 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
       strict: { type: 'boolean', default: false },
       bom: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
-      jobs: { type: 'string', default: String(availableParallelism()) },
-      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MS / 1000) },
-      'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
+      ...LIMIT_OPTIONS,
       resume: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -95,15 +87,9 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
   }
   if (values.unit !== undefined && values.unit !== '万元' && values.unit !== '元') throw new UsageError(`--unit must be 万元 or 元, not "${values.unit}"`);
   const unit = (values.unit ?? null) as '万元' | '元' | null;
-  const jobs = Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
-  const timeout = Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a number of seconds above 0, not "${values.timeout}"`);
-  const memoryMb = Number(values['max-memory']);
-  if (!Number.isInteger(memoryMb) || memoryMb < 64) throw new UsageError(`--max-memory must be a whole number of MB, at least 64, not "${values['max-memory']}"`);
   return {
-    paths: positionals, out: values.out, formats, year, unit, strict: values.strict, bom: values.bom, quiet: values.quiet,
-    jobs, timeoutMs: timeout * 1000, memoryMb, resume: values.resume,
+    ...parseLimits(values),
+    paths: positionals, out: values.out, formats, year, unit, strict: values.strict, bom: values.bom, quiet: values.quiet, resume: values.resume,
   };
 }
 
@@ -116,7 +102,18 @@ export async function runConvert(argv: string[]): Promise<number> {
   const startedAt = new Date();
   const outInfo = await stat(args.out).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`-o ${args.out}: is a file, not a directory`);
-  const { inputs, missing, skipped } = await collectInputs(args.paths, args.out);
+  const collected = await collectInputs(args.paths);
+  const { skipped } = collected;
+  // Inputs whose documents would need one name as a file and a folder: the later fails alone.
+  const collisions = args.formats.has('json') ? documentPathCollisions(collected.inputs.map((i) => i.path)) : new Map<number, string>();
+  const inputs = collected.inputs.filter((_input, index) => !collisions.has(index));
+  const refused: { path: string; reason: string; kind: Conversion['errorKind']; file: string }[] = [
+    ...collected.missing.map((m) => ({ ...m, file: m.path })),
+    ...[...collisions].map(([index, reason]) => {
+      const input = collected.inputs[index] as (typeof collected.inputs)[number];
+      return { path: input.path, reason, kind: 'name-collision' as const, file: displayPath(input.file) };
+    }),
+  ];
   let writer: OutputWriter;
   try {
     writer = await OutputWriter.open(args.out, { formats: args.formats, bom: args.bom });
@@ -125,15 +122,22 @@ export async function runConvert(argv: string[]): Promise<number> {
     process.stderr.write(`yusuan: ${error.message}\n`);
     return 1;
   }
-  const progress = new Progress(inputs.length + missing.length, args.quiet);
+  const progress = new Progress(inputs.length + refused.length, args.quiet);
+  if (writer.staleTemporariesRemoved > 0) progress.line(`yusuan: removed ${writer.staleTemporariesRemoved} temporary file(s) left in ${args.out} by an earlier run that was killed`);
   const stop = new AbortController();
   let signalled: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
+    if (signalled !== null) {
+      // A second interrupt: out now, clean. The workers were stopped by the first.
+      writer.abandonNow();
+      process.stderr.write(`yusuan: interrupted again by ${signal}; stopped at once (documents written so far stay; run again with --resume to finish)\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
     signalled = signal;
     stop.abort();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   let failedOrPartial = 0;
   let reused = 0;
@@ -151,9 +155,9 @@ export async function runConvert(argv: string[]): Promise<number> {
   // Files not converted are named, never passed over in silence.
   for (const file of skipped) progress.line(`${file.path}: skipped: ${file.reason}`);
   try {
-    for (const m of missing) {
+    for (const m of refused) {
       const conversion: Conversion = { path: m.path, status: 'failed', message: m.reason, errorKind: m.kind, document: null, sha256: '', bytes: 0, format: null, elapsedMs: 0 };
-      await writer.add(conversion, m.path);
+      await writer.add(conversion, m.file);
       report(conversion);
     }
     const stats = { peakWorkersMb: 0, peakWorkerMb: 0 };
@@ -165,20 +169,21 @@ export async function runConvert(argv: string[]): Promise<number> {
       jobs: args.jobs,
       timeoutMs: args.timeoutMs,
       memoryMb: args.memoryMb,
+      maxInputBytes: args.maxInputBytes,
       signal: stop.signal,
       ...(args.resume ? { reuse: reuseFrom(args.out, { strict: args.strict, year: args.year }) } : {}),
     });
     for await (const result of batch) {
       if (stop.signal.aborted) break;
       if (result.reused) reused++;
-      await writer.add(result.conversion, result.input.file);
+      await writer.add(result.conversion, displayPath(result.input.file));
       report(result.conversion);
     }
     if (stop.signal.aborted) {
       // Documents already written stay (each is complete); the combined files are not
       // committed, so no half-filled CSV replaces a good one. --resume finishes the job.
       await writer.abort();
-      progress.line(`yusuan: interrupted by ${signalled ?? 'a signal'} after ${progress.done} of ${inputs.length + missing.length} input(s); run again with --resume to finish`);
+      progress.line(`yusuan: interrupted by ${signalled ?? 'a signal'} after ${progress.done} of ${inputs.length + refused.length} input(s); run again with --resume to finish`);
       return signalled === 'SIGINT' ? 130 : 143;
     }
     const entries = await writer.close({
@@ -190,7 +195,7 @@ export async function runConvert(argv: string[]): Promise<number> {
     });
     if (args.resume) progress.line(`resumed: ${reused} input(s) unchanged since the last run were not converted again`);
     progress.summary(entries, args.out, skipped.length);
-    if (inputs.length + missing.length === 0) {
+    if (inputs.length + refused.length === 0) {
       progress.line(`yusuan: nothing to convert: no .docx or .pdf file in ${args.paths.join(', ')}${skipped.length > 0 ? ` (${skipped.length} file(s) skipped, listed above)` : ''}`);
       return 1;
     }

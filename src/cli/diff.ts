@@ -13,6 +13,7 @@ import { renderJson } from '../diff/render/json.js';
 import { renderMarkdown } from '../diff/render/markdown.js';
 import type { Diff } from '../schema/diff.js';
 import { loadArgument, type LoadedArgument } from './load-documents.js';
+import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits, type ConversionLimits } from './limits.js';
 import { UsageError } from './usage.js';
 
 export const DIFF_HELP = `Usage: yusuan diff <old> <new> [options]
@@ -27,7 +28,7 @@ Options:
       --format <fmt>     md (default), csv, json or html
       --lang <lang>      zh (default) or en: the labels of md and html
   -o, --out <file>       write to a file instead of standard output
-  -h, --help             show this help
+${LIMIT_HELP}  -h, --help             show this help
 
 Exit status: 0 when there are no differences, 1 when there are, 2 on error.
 `;
@@ -35,7 +36,7 @@ Exit status: 0 when there are no differences, 1 when there are, 2 on error.
 export const DIFF_FORMATS = ['md', 'csv', 'json', 'html'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-interface DiffArgs {
+interface DiffArgs extends ConversionLimits {
   old: string;
   new: string;
   format: DiffFormat;
@@ -52,6 +53,7 @@ export function parseDiffArgs(argv: string[]): DiffArgs | 'help' {
       format: { type: 'string', default: 'md' },
       lang: { type: 'string', default: 'zh' },
       out: { type: 'string', short: 'o' },
+      ...LIMIT_OPTIONS,
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -60,7 +62,7 @@ export function parseDiffArgs(argv: string[]): DiffArgs | 'help' {
   if (!(DIFF_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`unknown format "${values.format}" (choose from ${DIFF_FORMATS.join(', ')})`);
   if (!(LANGS as readonly string[]).includes(values.lang)) throw new UsageError(`unknown language "${values.lang}" (choose from ${LANGS.join(', ')})`);
   const [old = '', current = ''] = positionals;
-  return { old, new: current, format: values.format as DiffFormat, lang: values.lang as Lang, out: values.out ?? null };
+  return { ...parseLimits(values), old, new: current, format: values.format as DiffFormat, lang: values.lang as Lang, out: values.out ?? null };
 }
 
 export function renderDiff(diff: Diff, format: DiffFormat, lang: Lang): string {
@@ -89,7 +91,9 @@ export async function runDiff(argv: string[]): Promise<number> {
     process.stdout.write(DIFF_HELP);
     return 0;
   }
-  const [old, current] = await Promise.all([loadArgument(args.old), loadArgument(args.new)]);
+  // One side after the other: each converts its sources with up to --jobs workers.
+  const old = await loadArgument(args.old, args);
+  const current = await loadArgument(args.new, args);
   const problems = [...troubles(args.old, old), ...troubles(args.new, current)];
   if (problems.length > 0) {
     for (const line of problems) process.stderr.write(`yusuan diff: ${line}\n`);

@@ -2,15 +2,18 @@
  * Which files a run converts: file arguments as given, directories walked recursively for
  * .docx and .pdf. Each input is recorded with its path relative to the argument it came
  * from (a file argument: its own name), which is also where its JSON document goes.
- * The output directory is never read as input, and symlink loops are walked once.
+ * Only regular files are inputs: a FIFO, a device or a socket with a document's name is
+ * listed as skipped with the reason. The output directory is walked like any other (it
+ * holds no .docx or .pdf of ours), and symlink loops are walked once.
  */
 import { stat } from 'node:fs/promises';
-import { basename, relative, resolve, sep } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { notRegular, type SourcePath } from '../read/source-file.js';
 import { walkFiles } from './walk.js';
 
 export interface InputFile {
-  /** Where to read it. */
-  file: string;
+  /** Where to read it (the bytes of a name that is not UTF-8, as a Buffer). */
+  file: SourcePath;
   /** What outputs call it: relative to its argument, with `/` separators. */
   path: string;
 }
@@ -44,13 +47,12 @@ function isLockFile(name: string): boolean {
   return name.startsWith('~$');
 }
 
-export async function collectInputs(args: readonly string[], outDir: string): Promise<CollectedInputs> {
-  const out = resolve(outDir);
+export async function collectInputs(args: readonly string[]): Promise<CollectedInputs> {
   const inputs: InputFile[] = [];
   const missing: CollectedInputs['missing'] = [];
   const skipped: CollectedInputs['skipped'] = [];
   const taken = new Set<string>();
-  const add = (file: string, path: string, arg: string): void => {
+  const add = (file: SourcePath, path: string, arg: string): void => {
     let recorded = path;
     // Two arguments may hold the same relative path; keep both, the later under its argument's name.
     if (taken.has(recorded)) recorded = `${basename(resolve(arg))}/${path}`;
@@ -69,14 +71,16 @@ export async function collectInputs(args: readonly string[], outDir: string): Pr
       continue;
     }
     if (info.isDirectory()) {
-      const root = resolve(arg);
-      const walk = await walkFiles(root, acceptName, out);
+      const walk = await walkFiles(arg, acceptName);
       missing.push(...walk.unreadable.map((u) => ({ ...u, kind: 'unreadable' as const })));
-      for (const passed of walk.passedOver) skipped.push({ path: relative(root, passed.path).split(sep).join('/'), reason: passed.reason });
-      for (const file of walk.files) add(file, relative(root, file).split(sep).join('/'), arg);
-    } else {
-      add(arg, basename(arg), arg);
+      skipped.push(...walk.passedOver);
+      for (const file of walk.files) add(file.file, file.relative, arg);
+      continue;
     }
+    // Named on the command line, so wanted whatever its name; but never a FIFO or a device.
+    const irregular = notRegular(info);
+    if (irregular) skipped.push({ path: arg, reason: irregular });
+    else add(arg, basename(arg), arg);
   }
   return { inputs, missing, skipped };
 }

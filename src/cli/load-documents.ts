@@ -4,14 +4,18 @@
  * included), or a directory walked recursively for both. In a directory, JSON files that
  * are not documents (convert's report.json) are passed over; a JSON that cannot be parsed
  * (truncated), one that claims to be a document and is not, or a source that cannot be
- * converted, is a problem to report. A
- * document met twice (a source and its JSON, same sha256) is kept once.
+ * converted, is a problem to report. A document met twice (a source and its JSON, same
+ * sha256) is kept once. Sources are converted as convert converts them: in worker
+ * processes, under the same limits, so a hostile file fails alone; JSON is read under a
+ * size cap, and only from regular files.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { basename, relative, sep } from 'node:path';
-import { convertFile } from '../convert.js';
-import { oneLine } from '../read/errors.js';
+import { stat } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
+import { convertBatch } from '../batch/index.js';
+import { InputError, oneLine } from '../read/errors.js';
+import { readSourceFile, type SourcePath } from '../read/source-file.js';
 import { Document } from '../schema/document.js';
+import type { ConversionLimits } from './limits.js';
 import { walkFiles } from './walk.js';
 
 export interface LoadedDocument {
@@ -42,14 +46,14 @@ type Read = { document: Document } | { problem: string } | { skip: true };
 /** A document JSON larger than this is not read (convert writes a few MB for the largest disclosures). */
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
 
-async function readJson(file: string, inDirectory: boolean): Promise<Read> {
+async function readJson(file: SourcePath, inDirectory: boolean): Promise<Read> {
   let data: unknown;
   try {
-    const { size } = await stat(file);
-    if (size > MAX_JSON_BYTES) return { problem: `not read: ${size} bytes (limit ${MAX_JSON_BYTES} for a document JSON)` };
+    const bytes = await readSourceFile(file, { maxBytes: MAX_JSON_BYTES });
     // A BOM (a JSON saved by Notepad or Excel) is not part of the document.
-    data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/u, ''));
+    data = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').replace(/^\uFEFF/u, ''));
   } catch (error) {
+    if (error instanceof InputError) return { problem: `not read: ${error.message}` };
     // Unreadable JSON is reported, in a directory too: a truncated document is not passed over.
     return { problem: `not a document JSON (${oneLine((error as Error).message)})` };
   }
@@ -63,13 +67,23 @@ async function readJson(file: string, inDirectory: boolean): Promise<Read> {
   return { document: parsed.data };
 }
 
-async function readSource(file: string, path: string): Promise<Read> {
-  const conversion = await convertFile(file, { path });
-  if (conversion.document === null) return { problem: conversion.message ?? conversion.status };
-  return { document: conversion.document };
+/** A path under an argument as the user can open it. */
+function shown(argument: string, relativePath: string): string {
+  return join(argument, relativePath).split(sep).join('/');
 }
 
-export async function loadArgument(argument: string): Promise<LoadedArgument> {
+/** Convert the sources, in worker processes under the limits; one Read per source, in order. */
+async function readSources(sources: readonly { file: SourcePath; relativePath: string }[], limits: ConversionLimits): Promise<Read[]> {
+  const reads: Read[] = [];
+  if (sources.length === 0) return reads;
+  const batch = convertBatch(sources.map((s) => ({ file: s.file, path: s.relativePath })), limits);
+  for await (const { conversion } of batch) {
+    reads.push(conversion.document === null ? { problem: conversion.message ?? conversion.status } : { document: conversion.document });
+  }
+  return reads;
+}
+
+export async function loadArgument(argument: string, limits: ConversionLimits): Promise<LoadedArgument> {
   let info;
   try {
     info = await stat(argument);
@@ -78,21 +92,26 @@ export async function loadArgument(argument: string): Promise<LoadedArgument> {
     return { isFile: false, documents: [], problems: [{ path: argument, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (error as Error).message})` }] };
   }
   const isFile = !info.isDirectory();
-  const files: Array<{ file: string; relativePath: string }> = [];
-  const unreadable: LoadProblem[] = [];
+  const files: Array<{ file: SourcePath; relativePath: string }> = [];
+  const problems: LoadProblem[] = [];
   if (isFile) files.push({ file: argument, relativePath: basename(argument) });
   else {
     const walk = await walkFiles(argument, (name) => (SOURCE.test(name) || JSON_FILE.test(name) ? true : null));
-    unreadable.push(...walk.unreadable);
-    for (const file of walk.files) files.push({ file, relativePath: relative(argument, file).split(sep).join('/') });
+    problems.push(...walk.unreadable);
+    // A FIFO or a device with a document's name is named, never opened.
+    problems.push(...walk.passedOver.map((p) => ({ path: shown(argument, p.path), reason: p.reason })));
+    for (const file of walk.files) files.push({ file: file.file, relativePath: file.relative });
   }
 
+  // A file argument is converted whatever its name, unless it is JSON.
+  const isJson = (f: { file: SourcePath; relativePath: string }): boolean => JSON_FILE.test(f.relativePath);
+  const sources = await readSources(files.filter((f) => !isJson(f)), limits);
   const documents: LoadedDocument[] = [];
-  const problems: LoadProblem[] = [...unreadable];
   const seen = new Set<string>();
-  for (const { file, relativePath } of files) {
-    const path = file.split(sep).join('/');
-    const read = JSON_FILE.test(file) ? await readJson(file, !isFile) : SOURCE.test(file) || isFile ? await readSource(file, relativePath) : { skip: true as const };
+  let nextSource = 0;
+  for (const entry of files) {
+    const path = isFile ? argument : shown(argument, entry.relativePath);
+    const read = isJson(entry) ? await readJson(entry.file, !isFile) : (sources[nextSource++] as Read);
     if ('skip' in read) continue;
     if ('problem' in read) {
       problems.push({ path, reason: read.problem });
@@ -100,7 +119,7 @@ export async function loadArgument(argument: string): Promise<LoadedArgument> {
     }
     if (seen.has(read.document.source.sha256)) continue;
     seen.add(read.document.source.sha256);
-    documents.push({ path, relativePath, document: read.document });
+    documents.push({ path, relativePath: entry.relativePath, document: read.document });
   }
   return { isFile, documents, problems };
 }

@@ -68,6 +68,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A promise nobody awaited that rejected is a bug of ours (conversions run in worker
+// processes, which keep their own): one line and exit 3, like any other, not Node's trace.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`yusuan: internal error: ${(reason as Error)?.message ?? String(reason)}\n`);
+  if (process.env.YUSUAN_DEBUG) process.stderr.write(`${(reason as Error)?.stack ?? ''}\n`);
+  process.exit(3);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

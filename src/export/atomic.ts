@@ -3,7 +3,7 @@
  * same directory and renamed over the target, so an interrupted run never leaves half a file.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -56,13 +56,66 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   }
 }
 
+/** `<target>.<pid>.<8 hex>.tmp`: what temporaryPath names, with the pid it holds. */
+const TEMPORARY = /\.(\d+)\.[0-9a-f]{8}\.tmp$/u;
+
 /** This process's temporary files under `dir` (left by writes cut short), removed. */
 export async function removeOwnTemporaries(dir: string): Promise<void> {
-  const own = new RegExp(`\\.${process.pid}\\.[0-9a-f]{8}\\.tmp$`, 'u');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
-    if (entry.isFile() && own.test(entry.name)) await rm(join(entry.parentPath, entry.name), { force: true }).catch(() => undefined);
+    if (entry.isFile() && TEMPORARY.exec(entry.name)?.[1] === String(process.pid)) await rm(join(entry.parentPath, entry.name), { force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * The same, at once: for a second interrupt, when the process exits on the spot. A write
+ * whose file the system is opening at that instant may still leave one; the next run
+ * removes it (removeStaleTemporaries).
+ */
+export function removeOwnTemporariesNow(dir: string): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile() || TEMPORARY.exec(entry.name)?.[1] !== String(process.pid)) continue;
+    try {
+      rmSync(join(entry.parentPath, entry.name), { force: true });
+    } catch {
+      // gone already, or not ours to remove: nothing more to do on the way out
+    }
+  }
+}
+
+/** Whether a process of this pid is running (one of another user's counts). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary files of our naming under `dir` whose process is gone (a run killed with
+ * SIGKILL, a machine that lost power), removed; a run still writing into the same folder
+ * keeps its own. Returns how many were removed.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  let removed = 0;
+  for (const entry of entries) {
+    const pid = entry.isFile() ? TEMPORARY.exec(entry.name)?.[1] : undefined;
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    await rm(join(entry.parentPath, entry.name), { force: true }).then(
+      () => removed++,
+      () => undefined,
+    );
+  }
+  return removed;
 }
 
 /** A stream to a temporary file that becomes `target` on commit() and vanishes on abort(). */

@@ -3,13 +3,14 @@
  * NDJSON, and report.json. Rows are streamed as inputs finish, so a run holds one document
  * in memory at a time; every file is committed atomically when the run closes.
  */
+import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Conversion } from '../convert.js';
 import { errorClassOf, type ErrorClass } from '../read/errors.js';
 import { SCHEMA_VERSION } from '../schema/document.js';
 import { VERSION } from '../version.js';
-import { removeOwnTemporaries, writeFileAtomic, AtomicStream } from './atomic.js';
+import { removeOwnTemporaries, removeOwnTemporariesNow, removeStaleTemporaries, writeFileAtomic, AtomicStream } from './atomic.js';
 import { CsvFile } from './csv.js';
 import { documentJson } from './json.js';
 import { projectLines } from './ndjson.js';
@@ -45,9 +46,79 @@ export interface ReportInput {
   json: string | null;
 }
 
-/** Where an input's document goes: `json/<path relative to its argument>.json`. */
+/** The longest file name Linux, macOS and Windows file systems take, in bytes (UTF-8). */
+const NAME_MAX_BYTES = 255;
+/** What a write adds to a name for its temporary file: `.<pid>.<8 hex>.tmp` (temporaryPath). */
+const TEMPORARY_SUFFIX_BYTES = '.4294967295.00000000.tmp'.length;
+/**
+ * The longest document path below the output directory, in bytes: PATH_MAX (4,096) less
+ * room for the output directory itself.
+ */
+const RELATIVE_PATH_MAX_BYTES = 3072;
+/** Hex digits of the SHA-256 of the input path that stand in for what was cut. */
+const NAME_HASH_DIGITS = 12;
+
+const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** The longest start of `text` within `bytes` UTF-8 bytes, never cutting a character. */
+function cutToBytes(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    used += byteLength(char);
+    if (used > bytes) break;
+    out += char;
+  }
+  return out;
+}
+
+/**
+ * Where an input's document goes: `json/<path relative to its argument>.json`. A name that
+ * would not fit the file system with `.json` and the temporary suffix added (a 255-byte
+ * name; 83 Chinese characters) is cut and given a hash of the whole path
+ * (`<start>~<hash>.docx.json`); a path too long as a whole goes to
+ * `json/long-paths/<hash>-<name>.json`. The same input path always gives the same name
+ * (resume finds it), and report.json records it.
+ */
 export function jsonPathOf(relativePath: string): string {
-  return `json/${relativePath}.json`;
+  const slash = relativePath.lastIndexOf('/');
+  const dir = relativePath.slice(0, slash + 1);
+  const name = relativePath.slice(slash + 1);
+  const hash = (): string => createHash('sha256').update(relativePath).digest('hex').slice(0, NAME_HASH_DIGITS);
+  const nameRoom = NAME_MAX_BYTES - TEMPORARY_SUFFIX_BYTES - '.json'.length;
+  let fitted = name;
+  if (byteLength(name) > nameRoom) {
+    const ext = /\.[A-Za-z0-9]{1,5}$/u.exec(name)?.[0] ?? '';
+    const stem = name.slice(0, name.length - ext.length);
+    fitted = `${cutToBytes(stem, nameRoom - ext.length - 1 - NAME_HASH_DIGITS)}~${hash()}${ext}`;
+  }
+  const path = `json/${dir}${fitted}.json`;
+  if (byteLength(path) <= RELATIVE_PATH_MAX_BYTES) return path;
+  return `json/long-paths/${hash()}-${fitted}.json`;
+}
+
+/**
+ * Inputs whose documents cannot all be written: `x.docx` and `x.docx.json/y.docx` ask for
+ * `json/x.docx.json` as a file and as a folder. The later input of each such pair is
+ * given a reason (by index); the earlier is written as usual.
+ */
+export function documentPathCollisions(paths: readonly string[]): Map<number, string> {
+  const files = new Map<string, string>();
+  const folders = new Map<string, string>();
+  const collisions = new Map<number, string>();
+  paths.forEach((path, index) => {
+    const target = jsonPathOf(path);
+    const parents: string[] = [];
+    for (let i = target.indexOf('/'); i >= 0; i = target.indexOf('/', i + 1)) parents.push(target.slice(0, i));
+    const other = files.get(target) ?? folders.get(target) ?? parents.map((p) => files.get(p)).find((p) => p !== undefined);
+    if (other !== undefined) {
+      collisions.set(index, `its document ${target} cannot be written beside the document of ${other} (one name as a file and a folder); not converted`);
+      return;
+    }
+    files.set(target, path);
+    for (const parent of parents) if (!folders.has(parent)) folders.set(parent, path);
+  });
+  return collisions;
 }
 
 /** Document files written at once; the run does not wait for each before the next. */
@@ -57,6 +128,8 @@ export class OutputWriter {
   private readonly inputs: ReportInput[] = [];
   private readonly pending = new Set<Promise<void>>();
   private writeError: unknown = null;
+  /** Temporary files of earlier runs that were killed, removed when this one opened. */
+  staleTemporariesRemoved = 0;
 
   private constructor(
     readonly dir: string,
@@ -77,7 +150,9 @@ export class OutputWriter {
         }
       : null;
     const ndjson = options.formats.has('ndjson') ? await AtomicStream.open(join(dir, 'projects.ndjson')) : null;
-    return new OutputWriter(dir, options, csv, ndjson);
+    const writer = new OutputWriter(dir, options, csv, ndjson);
+    writer.staleTemporariesRemoved = await removeStaleTemporaries(dir);
+    return writer;
   }
 
   /** The first failure of a combined file's stream (ENOSPC …): the run cannot complete it. */
@@ -201,5 +276,10 @@ export class OutputWriter {
     await this.ndjson?.abort();
     // A write cut short (a full disk) may leave its temporary file behind: none stays.
     await removeOwnTemporaries(this.dir);
+  }
+
+  /** Give up at once (a second interrupt, the process exits next): this run's temporary files removed, nothing awaited. */
+  abandonNow(): void {
+    removeOwnTemporariesNow(this.dir);
   }
 }

@@ -18,7 +18,8 @@ export const INPUT_ERROR_KINDS = [
   'timeout',
   'crashed',          // the reader's process died (a V8 fatal error, a native fault)
   'missing',          // no such file
-  'unreadable',       // the file exists but cannot be read (permissions, a folder, I/O)
+  'unreadable',       // the file exists but cannot be read (permissions, not a regular file, I/O)
+  'name-collision',   // its output would take a name another input's output needs
   'internal',
 ] as const;
 
@@ -35,6 +36,7 @@ export function errorClassOf(kind: InputErrorKind): ErrorClass {
   switch (kind) {
     case 'missing':
     case 'unreadable':
+    case 'name-collision':
       return 'io';
     case 'timeout':
     case 'too-large':

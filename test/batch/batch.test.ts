@@ -72,9 +72,30 @@ describe('isolation', () => {
       ['h-bloat.docx', 'failed', 'too-large', 'ran out of memory (limit 200 MB)'],
       ['i-good.docx', 'ok', null, null],
     ]);
+    // A file that timed out records how long it ran, not 0 (issue 15).
+    expect(results[3]?.conversion.elapsedMs).toBeGreaterThanOrEqual(HANG_TIMEOUT_MS * 0.95);
     expect(results[5]?.conversion.document?.projects).toHaveLength(3);
     expect(results[8]?.conversion.document?.projects).toHaveLength(3);
     expect(results[1]?.conversion.sha256).toBe(results[0]?.conversion.sha256);
+  });
+});
+
+describe('a promise rejected after its conversion (issue 15)', () => {
+  it('is nobody\'s failure: the file converted next in the same worker is not blamed', async () => {
+    const dir = tempDir();
+    const names = ['a-stray.docx', 'b-good.docx', 'c-good.docx'];
+    for (const name of names) copyFileSync(fixturePath('fixtures/docx/lunan-kexie-2025.docx'), join(dir, name));
+    const results: BatchResult[] = [];
+    const batch = convertBatch(
+      names.map((n) => ({ file: join(dir, n), path: n })),
+      { jobs: 1, timeoutMs: HANG_TIMEOUT_MS, memoryMb: 400, workerUrl: new URL('./faulty-worker.ts', import.meta.url) },
+    );
+    for await (const result of batch) results.push(result);
+    expect(results.map((r) => [r.input.path, r.conversion.status, r.conversion.message, r.conversion.document?.projects.length])).toEqual([
+      ['a-stray.docx', 'ok', null, 3],
+      ['b-good.docx', 'ok', null, 3],
+      ['c-good.docx', 'ok', null, 3],
+    ]);
   });
 });
 
@@ -176,23 +197,26 @@ describe('hostile inputs', () => {
   mkdirSync(join(inputs, 'loop'));
   symlinkSync(inputs, join(inputs, 'loop', 'back'));
   mkdirSync(join(inputs, 'out'));
-  writeFileSync(join(inputs, 'out', 'stale.docx'), 'not read: this is inside the output directory');
+  writeFileSync(join(inputs, 'out', 'stale.docx'), 'inside the output directory, read like any other file');
   const out = join(inputs, 'out');
   // cid-widths.pdf runs its worker out of memory: a smaller limit gets there sooner.
   const run = yusuan(['convert', inputs, '-o', out, '-q', '--max-memory', '400']);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   const byPath = Object.fromEntries(report.inputs.map((i: { path: string }) => [i.path, i]));
 
-  it('walks a symlink loop once and never reads the output directory inside the input', () => {
+  it('walks a symlink loop once, and the output directory inside the input like any other folder (it holds no .docx or .pdf of ours)', () => {
     expect(Object.keys(byPath).sort()).toEqual([
       'cid-widths.pdf',
+      'doubling-xobjects.pdf',
       'huge-page-count.pdf',
       'nested-tables-10.docx',
       'nested-tables-40.docx',
+      'out/stale.docx',
       'pages-300.pdf',
       'zip-bomb.docx',
       `路南 科协 "2025" '预算'.docx`,
     ]);
+    expect(byPath['out/stale.docx']).toMatchObject({ status: 'failed', errorKind: 'not-docx' });
   });
 
   it('refuses the zip bomb from the sizes in its directory, before inflating', () => {

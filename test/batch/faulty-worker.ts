@@ -3,23 +3,32 @@
  * isolation: `crash` throws outside any handler (the worker dies), `abort` dies as V8 does
  * on a fatal error (its message on stderr, then SIGABRT), `hang` never answers, `hog`
  * allocates until the heap limit stops it, `bloat` holds memory outside the heap (buffers)
- * until the resident-set limit stops it. Everything else converts normally. Like the real
- * worker, it takes tasks one after another in the order they arrive.
+ * until the resident-set limit stops it, `stray` converts and leaves behind a promise that
+ * rejects, unawaited, while the worker converts its next file (as pdf.js may, tearing down
+ * a damaged file). Everything else converts normally. It serves tasks with the real
+ * worker's loop.
  */
-import type { Task } from '../../src/batch/pool.js';
-import { convertFile } from '../../src/convert.js';
+import { fromWire, type WireTask } from '../../src/batch/pool.js';
+import { serveTasks } from '../../src/batch/serve.js';
+import { convertFile, type Conversion } from '../../src/convert.js';
 
-async function handle(task: Task): Promise<void> {
-  process.send?.({ id: task.id, started: true });
+/** Set by a `stray` file: the next conversion meets its late rejection. */
+let strayLeftBehind = false;
+
+async function handle(task: WireTask): Promise<Conversion> {
+  if (strayLeftBehind) {
+    strayLeftBehind = false;
+    setImmediate(() => void Promise.reject(new Error('a late rejection')));
+  }
   if (task.path.includes('crash')) {
     setImmediate(() => {
       throw new Error('reader blew up');
     });
-    return new Promise<void>(() => undefined);
+    return new Promise<Conversion>(() => undefined);
   }
   if (task.path.includes('abort')) {
     process.stderr.write('\n#\n# Fatal JavaScript invalid size error 169220804\n#\n', () => process.abort());
-    return new Promise<void>(() => undefined);
+    return new Promise<Conversion>(() => undefined);
   }
   if (task.path.includes('hang')) for (;;);
   if (task.path.includes('hog')) {
@@ -33,11 +42,8 @@ async function handle(task: Task): Promise<void> {
       await new Promise((r) => setTimeout(r, 10));
     }
   }
-  process.send?.({ id: task.id, conversion: await convertFile(task.file, { ...task.options, path: task.path }) });
+  if (task.path.includes('stray')) strayLeftBehind = true;
+  return convertFile(fromWire(task.file), { ...task.options, path: task.path });
 }
 
-let previous: Promise<void> = Promise.resolve();
-process.on('message', (task: Task) => {
-  previous = previous.then(() => handle(task));
-});
-process.on('disconnect', () => process.exit(0));
+serveTasks(handle);

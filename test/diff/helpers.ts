@@ -12,7 +12,7 @@ const loaded = new Map<string, Promise<ComparedDocument[]>>();
 export function documentsOf(argument: string): Promise<ComparedDocument[]> {
   let pending = loaded.get(argument);
   if (!pending) {
-    pending = loadArgument(argument).then((l) => {
+    pending = loadArgument(argument, { jobs: 2, timeoutMs: 60_000, memoryMb: 1024, maxInputBytes: 256 * 1024 * 1024 }).then((l) => {
       if (l.problems.length > 0) throw new Error(`${argument}: ${JSON.stringify(l.problems)}`);
       return l.documents;
     });

@@ -4,7 +4,7 @@
  * column, silently), drops WPS text boxes without a message, gives messages without a
  * location, and is far slower than unzip + parse on large files.
  */
-import { result, type Result } from '../../diagnostics.js';
+import { diagnostic, result, type Result } from '../../diagnostics.js';
 import { InputError } from '../errors.js';
 import type { DocumentModel } from '../model.js';
 import { BodyReader } from './body.js';
@@ -20,5 +20,8 @@ export function readDocx(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMI
   if (!body) throw new InputError('corrupt', 'word/document.xml has no w:body');
   const reader = new BodyReader(readStyles(pkg.styles), new ListCounter(pkg.numbering));
   const blocks = reader.read(body);
-  return result({ format: 'docx', blocks, pageCount: null }, reader.messages);
+  // Readers disagree on which of two entries of one name is the part (the first, the last,
+  // or neither): what was read may not be what Word shows, so the loss is said.
+  const duplicates = pkg.duplicated.map((name) => diagnostic('DOCX_DUPLICATE_PART', `the zip holds ${name} more than once; the last entry was read`));
+  return result({ format: 'docx', blocks, pageCount: null }, [...duplicates, ...reader.messages]);
 }

@@ -31,8 +31,12 @@ function chineseCounting(n: number): string | null {
   return head + (ones === 0 ? '' : CHINESE_DIGITS[ones]);
 }
 
+/** Word prints a counter of letters as one letter repeated; past this many, not printed. */
+const MAX_LETTER_REPEAT = 32;
+
 function letters(n: number, base: string): string | null {
-  if (n <= 0) return null;
+  // A list numbered from 2³¹−1 would ask for a string of 82 million letters.
+  if (n <= 0 || Math.floor((n - 1) / 26) + 1 > MAX_LETTER_REPEAT) return null;
   // Word repeats the letter: a … z, aa … zz.
   const letter = String.fromCharCode(base.charCodeAt(0) + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);

@@ -22,12 +22,16 @@ export interface DocxPackage {
   document: Uint8Array;
   numbering: Uint8Array | null;
   styles: Uint8Array | null;
+  /** Parts the reader reads that the zip holds more than once (the last entry of each is read). */
+  duplicated: string[];
 }
 
 export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): DocxPackage {
   let refused: InputError | null = null;
   const seen = new Set<string>();
+  const duplicated = new Set<string>();
   const guard = (file: UnzipFileInfo): boolean => {
+    if (seen.has(file.name) && WANTED.has(file.name)) duplicated.add(file.name);
     seen.add(file.name);
     if (!WANTED.has(file.name)) return false;
     const ratio = file.size > 0 ? file.originalSize / file.size : 0;
@@ -56,5 +60,6 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
     document,
     numbering: parts['word/numbering.xml'] ?? null,
     styles: parts['word/styles.xml'] ?? null,
+    duplicated: [...duplicated],
   };
 }

@@ -97,20 +97,29 @@ function cellAt(cells: readonly LogicalCell[], row: number, x0: number, x1: numb
 
 /**
  * Columns that hold text in every body row, starting in that row (项目, 三级指标, 指标值 …).
+ * Each column's cells are found in one pass over the table (the first cell covering a row
+ * is the one cellAt would find), so a table continued over thousands of pages costs time
+ * linear in its cells per page, not quadratic.
  */
 function keyColumns(table: LogicalTable): { x0: number; x1: number }[] {
   const rows = rowCount(table.cells);
-  const body = [];
-  for (let r = table.headerRows; r < rows; r++) body.push(r);
-  if (body.length === 0) return [];
+  if (rows <= table.headerRows) return [];
   const out: { x0: number; x1: number }[] = [];
+  const covering = Array<LogicalCell | undefined>(rows);
   for (let i = 0; i + 1 < table.xs.length; i++) {
     const x0 = table.xs[i]!;
     const x1 = table.xs[i + 1]!;
-    const key = body.every((r) => {
-      const c = cellAt(table.cells, r, x0, x1);
-      return c !== undefined && c.row === r && c.text !== '';
-    });
+    const mid = (x0 + x1) / 2;
+    covering.fill(undefined);
+    for (const c of table.cells) {
+      if (!(c.x0 - POS_TOLERANCE <= mid && mid <= c.x1 + POS_TOLERANCE)) continue;
+      for (let r = Math.max(c.row, table.headerRows); r < c.row + c.rowSpan; r++) covering[r] ??= c;
+    }
+    let key = true;
+    for (let r = table.headerRows; r < rows && key; r++) {
+      const c = covering[r];
+      key = c !== undefined && c.row === r && c.text !== '';
+    }
     if (key) out.push({ x0, x1 });
   }
   return out;
