@@ -44,6 +44,9 @@ export interface BatchResult {
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** How a file fails when its worker is lost on it: nothing of the file came back. */
+const DIED: ReadonlySet<string> = new Set(['timeout', 'crashed', 'too-large', 'internal']);
 export const DEFAULT_MEMORY_MB = 1024;
 
 export async function* convertBatch(inputs: readonly BatchInput[], options: BatchOptions = {}): AsyncGenerator<BatchResult> {
@@ -71,26 +74,38 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
   const pending: Promise<BatchResult>[] = [];
   let next = 0;
 
+  const hashOf = (input: BatchInput): Promise<{ sha256: string; size: number }> =>
+    // In chunks, under the same size limit and timeout as the conversion: a special file or
+    // a huge one is never read whole.
+    hashSourceFile(input.file, { maxBytes: maxInputBytes, signal: AbortSignal.timeout(timeoutMs) });
+
   const start = async (input: BatchInput): Promise<BatchResult> => {
     const started = performance.now();
-    let sha256: string;
-    let size: number;
-    try {
-      // Hashed here (for resume, and for what a failure records) in chunks, under the same
-      // size limit and timeout as the conversion: a special file or a huge one is never read whole.
-      ({ sha256, size } = await hashSourceFile(input.file, { maxBytes: maxInputBytes, signal: AbortSignal.timeout(timeoutMs) }));
-    } catch (error) {
-      const { kind, message } = error instanceof InputError ? error : new InputError('unreadable', String(error));
-      return {
-        input,
-        reused: false,
-        conversion: { path: input.path, status: 'failed', message, errorKind: kind, document: null, sha256: '', bytes: 0, format: null, elapsedMs: performance.now() - started },
-      };
+    if (options.reuse) {
+      // Resume: the hash decides whether the earlier result is reused.
+      let hashed: { sha256: string; size: number };
+      try {
+        hashed = await hashOf(input);
+      } catch (error) {
+        const { kind, message } = error instanceof InputError ? error : new InputError('unreadable', String(error));
+        return {
+          input,
+          reused: false,
+          conversion: { path: input.path, status: 'failed', message, errorKind: kind, document: null, sha256: '', bytes: 0, format: null, elapsedMs: performance.now() - started },
+        };
+      }
+      // A previous result that cannot be read is simply not reused.
+      const reused = await options.reuse(input, hashed.sha256).catch(() => null);
+      if (reused) return { input, conversion: reused, reused: true };
+      return { input, conversion: await pool.run({ file: input.file, ...hashed, path: input.path, options: convertOptions }), reused: false };
     }
-    // A previous result that cannot be read is simply not reused.
-    const reused = options.reuse ? await options.reuse(input, sha256).catch(() => null) : null;
-    if (reused) return { input, conversion: reused, reused: true };
-    const conversion = await pool.run({ file: input.file, sha256, size, path: input.path, options: convertOptions });
+    // The worker reads the file (checking it as hashOf would) and hashes it; the main thread
+    // does not read it at all, unless the worker dies on it: then its hash is recorded here.
+    let conversion = await pool.run({ file: input.file, path: input.path, options: convertOptions });
+    if (conversion.status === 'failed' && conversion.sha256 === '' && conversion.document === null && DIED.has(conversion.errorKind ?? 'internal')) {
+      const hashed = await hashOf(input).catch(() => null);
+      if (hashed) conversion = { ...conversion, sha256: hashed.sha256, bytes: hashed.size };
+    }
     return { input, conversion, reused: false };
   };
 

@@ -47,9 +47,12 @@ export interface Task {
    * bytes cost a copy and serialization both ways of the channel.
    */
   file: SourcePath;
-  /** The hash of the file as the caller read it (what a failure records). */
-  sha256: string;
-  size: number;
+  /**
+   * The hash and size of the file when the caller has read it (what a failure records);
+   * otherwise a failure records none and the caller may hash the file then.
+   */
+  sha256?: string;
+  size?: number;
   path: string;
   options: ConvertOptions;
 }
@@ -154,8 +157,6 @@ export class WorkerPool {
       // The heap is capped below the process limit, so that V8 stops a runaway first and
       // says so; the resident-set watch catches what is allocated outside the heap.
       `--max-old-space-size=${heapLimitMb(this.options.memoryMb)}`,
-      // A larger young generation: pdf.js allocates many short-lived objects per page.
-      '--max-semi-space-size=32',
       // Running from the TypeScript sources (tests, tsx): the worker loads them through tsx.
       ...(url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : []),
     ];
@@ -345,5 +346,5 @@ function stop(worker: ChildProcess): Promise<void> {
 }
 
 function failure(task: Task, kind: InputErrorKind, message: string): Conversion {
-  return { path: task.path, status: 'failed', message, errorKind: kind, document: null, sha256: task.sha256, bytes: task.size, format: null, elapsedMs: 0 };
+  return { path: task.path, status: 'failed', message, errorKind: kind, document: null, sha256: task.sha256 ?? '', bytes: task.size ?? 0, format: null, elapsedMs: 0 };
 }

@@ -26,9 +26,9 @@ export class CsvFile {
 
   static async open(target: string, columns: readonly string[], options: { bom: boolean }): Promise<CsvFile> {
     const file = await AtomicStream.open(target);
-    if (options.bom) file.stream.write('\uFEFF');
+    if (options.bom) file.write('\uFEFF');
     const csv = format<string[], string[]>({ headers: [...columns], alwaysWriteHeaders: true, includeEndRowDelimiter: true });
-    csv.pipe(file.stream, { end: false });
+    csv.on('data', (chunk: Buffer) => file.write(chunk));
     return new CsvFile(file, csv, options.bom);
   }
 

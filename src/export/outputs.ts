@@ -182,7 +182,7 @@ export class OutputWriter {
       this.csv?.indicators.write(indicatorRows(doc));
       this.csv?.schedule.write(scheduleRows(doc));
       this.csv?.budgetLines.write(budgetLineRows(doc));
-      if (this.ndjson) for (const line of projectLines(doc)) this.ndjson.stream.write(line);
+      if (this.ndjson) for (const line of projectLines(doc)) this.ndjson.write(line);
     }
     const diagnostics = doc?.diagnostics ?? [];
     const entry: ReportInput = {
