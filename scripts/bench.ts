@@ -11,8 +11,11 @@
  * 3. In the same run, on the same files, measures the floor: unzip + XML parse of
  *    word/document.xml (fflate + htmlparser2) for .docx, pdf.js text extraction for PDF,
  *    both single-threaded, and poppler's `pdftotext -layout` when installed.
- * 4. The real disclosures (../shared/corpora/real-disclosures/): pages/s and peak RSS beside
- *    pdf.js text extraction alone.
+ * 4. The real disclosures (../shared/corpora/real-2026/, 29 PDFs, and real-disclosures/, 12):
+ *    pages/s at --jobs 1 and --jobs 2 (one run each: they take half a minute) and peak RSS,
+ *    beside pdf.js text extraction and `pdftotext -layout` on the same files.
+ * 5. Under each yusuan run, where its time went: the stages of report.json's stagesMs (read,
+ *    recognize, normalize, check in the workers; export in the main process), summed.
  *
  * Prints figures only; nothing here asserts a speed.
  */
@@ -36,6 +39,7 @@ interface Run {
   seconds: number;
   peakRssMb: number;
   failed: number;
+  stagesMs: Record<string, number>;
 }
 
 async function build(): Promise<{ docx: string; seed: string; pdf: string; pdfPages: number }> {
@@ -106,7 +110,7 @@ function convertOnce(dir: string, jobs: number): Run {
   for (const input of report.inputs as { json: string | null }[]) {
     if (input.json) pages += JSON.parse(readFileSync(join(out, input.json), 'utf8')).source.pageCount ?? 0;
   }
-  return { files: report.counts.inputs, pages, seconds, peakRssMb: report.peakRssMb, failed: report.counts.failed };
+  return { files: report.counts.inputs, pages, seconds, peakRssMb: report.peakRssMb, failed: report.counts.failed, stagesMs: report.stagesMs ?? {} };
 }
 
 async function floorDocx(dir: string): Promise<number> {
@@ -145,6 +149,14 @@ function pdftotext(files: string[], pages: number): number | null {
 
 const f1 = (n: number): string => n.toFixed(1);
 
+/** `read 61% (4.1 s) · recognize 20% …`: a run's stage times, summed over its files. */
+function stages(run: Run): string {
+  const total = Object.values(run.stagesMs).reduce((n, ms) => n + ms, 0);
+  if (total === 0) return '';
+  const parts = Object.entries(run.stagesMs).map(([stage, ms]) => `${stage} ${Math.round((ms / total) * 100)}% (${f1(ms / 1000)} s)`);
+  return `      stages, summed over files: ${parts.join(' · ')}`;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (npm run bench does)');
   const t0 = performance.now();
@@ -160,6 +172,7 @@ async function main(): Promise<void> {
     const run = convert(corpus.docx, jobs);
     const rate = run.files / run.seconds;
     console.log(`  yusuan --jobs ${jobs}             ${f1(rate).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.files} files in ${f1(run.seconds)} s, ${run.failed} failed; floor ÷ yusuan = ${f1(docxFloor / rate)}×`);
+    console.log(stages(run));
   }
   const seedFloor = await floorDocx(corpus.seed);
   const seedRun = convert(corpus.seed, 2);
@@ -175,15 +188,28 @@ async function main(): Promise<void> {
   for (const jobs of [1, 2]) {
     const run = convert(corpus.pdf, jobs);
     console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s (${f1(run.files / run.seconds)} files/s), ${run.failed} failed`);
+    console.log(stages(run));
   }
 
-  const real = join(ROOT, '../shared/corpora/real-disclosures');
-  const realFiles = readdirSync(real).filter((f) => f.endsWith('.pdf')).map((f) => join(real, f));
-  const realFloor = await floorPdf(realFiles);
-  const realRun = convert(real, 1);
-  console.log('\nreal disclosures (12 PDFs)    pages/s   peak RSS');
-  console.log(`  floor (pdf.js text only)    ${f1(realFloor).padStart(7)}          -`);
-  console.log(`  yusuan --jobs 1             ${f1(realRun.pages / realRun.seconds).padStart(7)}   ${String(realRun.peakRssMb).padStart(5)} MB   ${realRun.pages} pages in ${f1(realRun.seconds)} s`);
+  for (const name of ['real-2026', 'real-disclosures']) {
+    const real = join(ROOT, '../shared/corpora', name);
+    if (!existsSync(real)) {
+      console.log(`\n${name}: not found beside the clone (../shared/corpora/${name}); skipped`);
+      continue;
+    }
+    const realFiles = readdirSync(real).filter((f) => f.toLowerCase().endsWith('.pdf')).map((f) => join(real, f));
+    const realFloor = await floorPdf(realFiles);
+    const first = convertOnce(real, 1);
+    const realPoppler = pdftotext(realFiles, first.pages);
+    console.log(`\n${name} (${realFiles.length} PDFs, ${first.pages} pages)`.padEnd(30) + '  pages/s   peak RSS');
+    console.log(`  floor (pdf.js text only)    ${f1(realFloor).padStart(7)}          -`);
+    if (realPoppler !== null) console.log(`  pdftotext -layout           ${f1(realPoppler).padStart(7)}          -`);
+    for (const run of [first, convertOnce(real, 2)]) {
+      const jobs = run === first ? 1 : 2;
+      console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s; pdftotext ÷ yusuan = ${realPoppler !== null ? `${f1(realPoppler / (run.pages / run.seconds))}×` : '-'}`);
+      console.log(stages(run));
+    }
+  }
 
   console.log(`\nbench finished in ${f1((performance.now() - t0) / 1000)} s`);
   rmSync(WORK, { recursive: true, force: true });

@@ -26,6 +26,18 @@ export interface ConvertOptions {
   unit?: '万元' | '元' | null;
 }
 
+/** Milliseconds spent in each stage of one conversion, for report.json and the bench. */
+export interface StageTimes {
+  /** Bytes → blocks (the .docx or PDF reader). */
+  read: number;
+  /** Blocks → records (src/recognize/). */
+  recognize: number;
+  /** Amounts, targets, codes (src/normalize/). */
+  normalize: number;
+  /** Reconciliation and consistency rules (src/check/). */
+  check: number;
+}
+
 export interface Conversion {
   /** Path as recorded in outputs: relative to the argument it came from. */
   path: string;
@@ -42,6 +54,8 @@ export interface Conversion {
   bytes: number;
   format: Format | null;
   elapsedMs: number;
+  /** Where the time went, for a file that was read (absent for one that was not). */
+  stageMs?: StageTimes;
 }
 
 const CONSISTENCY_CODES = new Set<string>(RULES.map((rule) => rule.code));
@@ -57,9 +71,19 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
   const base = { path, sha256, bytes: bytes.length };
   const claimed = formatOfName(path);
   try {
+    let mark = performance.now();
+    const lap = (): number => {
+      const now = performance.now();
+      const ms = now - mark;
+      mark = now;
+      return Math.round(ms * 100) / 100;
+    };
     const read = await readDocument(bytes, claimed);
+    const readMs = lap();
     const recognized = recognize(read.value);
+    const recognizeMs = lap();
     const content = normalize(recognized, { year: options.year ?? null, unit: options.unit ?? null });
+    const normalizeMs = lap();
     const diagnostics = [...read.messages, ...recognized.messages, ...content.messages];
     const document: Document = {
       schemaVersion: SCHEMA_VERSION,
@@ -81,7 +105,8 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
     const { status, message } = judge(document, options.strict ?? false);
     document.diagnostics = foldDiagnostics(document.diagnostics);
     document.status = status;
-    return { ...base, status, message, errorKind: null, document, format: read.value.format, elapsedMs: performance.now() - started };
+    const stageMs: StageTimes = { read: readMs, recognize: recognizeMs, normalize: normalizeMs, check: lap() };
+    return { ...base, status, message, errorKind: null, document, format: read.value.format, elapsedMs: performance.now() - started, stageMs };
   } catch (thrown) {
     const error = exhaustion(thrown) ?? thrown;
     const known = error instanceof InputError;

@@ -44,10 +44,10 @@ export interface BatchResult {
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MEMORY_MB = 1024;
 
 /** How a file fails when its worker is lost on it: nothing of the file came back. */
 const DIED: ReadonlySet<string> = new Set(['timeout', 'crashed', 'too-large', 'internal']);
-export const DEFAULT_MEMORY_MB = 1024;
 
 export async function* convertBatch(inputs: readonly BatchInput[], options: BatchOptions = {}): AsyncGenerator<BatchResult> {
   const jobs = Math.max(1, options.jobs ?? 1);
@@ -61,12 +61,14 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
     ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
   });
   // An interrupt stops the workers at once: a slow file is not waited for.
+  let onAbort = (): void => undefined;
   const interrupted = new Promise<null>((resolve) => {
-    if (options.signal?.aborted) resolve(null);
-    options.signal?.addEventListener('abort', () => {
+    onAbort = () => {
       pool.kill();
       resolve(null);
-    }, { once: true });
+    };
+    if (options.signal?.aborted) resolve(null);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
   });
   const convertOptions: ConvertOptions = { year: options.year ?? null, unit: options.unit ?? null, strict: options.strict ?? false };
   // Files read, dispatched or finished but not yet yielded: a few per worker.
@@ -120,6 +122,7 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
       yield result;
     }
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     if (options.stats) {
       options.stats.peakWorkersMb = Math.max(options.stats.peakWorkersMb, Math.round(pool.peakWorkersMb));
       options.stats.peakWorkerMb = Math.max(options.stats.peakWorkerMb ?? 0, Math.round(pool.peakWorkerMb));

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { checkFindings } from '../check/index.js';
 import type { Diagnostic } from '../schema/document.js';
-import { loadArgument, type LoadedDocument } from './load-documents.js';
+import { loadArguments, type LoadedArgument, type LoadedDocument } from './load-documents.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits } from './limits.js';
 import { UsageError } from './usage.js';
 
@@ -76,8 +76,9 @@ export async function runCheck(argv: string[]): Promise<number> {
   let unreadable = 0;
   let files = 0;
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const argument of positionals) {
-    const loaded = await loadArgument(argument, limits);
+  const all = await loadArguments(positionals, limits);
+  for (const [index, argument] of positionals.entries()) {
+    const loaded = all[index] as LoadedArgument;
     for (const problem of loaded.problems) {
       unreadable++;
       process.stderr.write(`${problem.path}: ${problem.reason}\n`);

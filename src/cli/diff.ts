@@ -12,7 +12,7 @@ import { renderHtml } from '../diff/render/html.js';
 import { renderJson } from '../diff/render/json.js';
 import { renderMarkdown } from '../diff/render/markdown.js';
 import type { Diff } from '../schema/diff.js';
-import { loadArgument, type LoadedArgument } from './load-documents.js';
+import { loadArguments, type LoadedArgument } from './load-documents.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits, type ConversionLimits } from './limits.js';
 import { UsageError } from './usage.js';
 
@@ -91,9 +91,8 @@ export async function runDiff(argv: string[]): Promise<number> {
     process.stdout.write(DIFF_HELP);
     return 0;
   }
-  // One side after the other: each converts its sources with up to --jobs workers.
-  const old = await loadArgument(args.old, args);
-  const current = await loadArgument(args.new, args);
+  // Both sides' sources converted in one batch: one pool of workers for both.
+  const [old, current] = (await loadArguments([args.old, args.new], args)) as [LoadedArgument, LoadedArgument];
   const problems = [...troubles(args.old, old), ...troubles(args.new, current)];
   if (problems.length > 0) {
     for (const line of problems) process.stderr.write(`yusuan diff: ${line}\n`);

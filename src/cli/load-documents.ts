@@ -83,43 +83,67 @@ async function readSources(sources: readonly { file: SourcePath; relativePath: s
   return reads;
 }
 
-export async function loadArgument(argument: string, limits: ConversionLimits): Promise<LoadedArgument> {
+interface Listed {
+  argument: string;
+  isFile: boolean;
+  files: { file: SourcePath; relativePath: string }[];
+  problems: LoadProblem[];
+}
+
+/** The files an argument names: itself, or the documents and sources below it. */
+async function listArgument(argument: string): Promise<Listed> {
   let info;
   try {
     info = await stat(argument);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { isFile: false, documents: [], problems: [{ path: argument, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (error as Error).message})` }] };
+    return { argument, isFile: false, files: [], problems: [{ path: argument, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (error as Error).message})` }] };
   }
-  const isFile = !info.isDirectory();
-  const files: Array<{ file: SourcePath; relativePath: string }> = [];
-  const problems: LoadProblem[] = [];
-  if (isFile) files.push({ file: argument, relativePath: basename(argument) });
-  else {
-    const walk = await walkFiles(argument, (name) => (SOURCE.test(name) || JSON_FILE.test(name) ? true : null));
-    problems.push(...walk.unreadable);
-    // A FIFO or a device with a document's name is named, never opened.
-    problems.push(...walk.passedOver.map((p) => ({ path: shown(argument, p.path), reason: p.reason })));
-    for (const file of walk.files) files.push({ file: file.file, relativePath: file.relative });
+  const listed: Listed = { argument, isFile: !info.isDirectory(), files: [], problems: [] };
+  if (listed.isFile) {
+    listed.files.push({ file: argument, relativePath: basename(argument) });
+    return listed;
   }
+  const walk = await walkFiles(argument, (name) => (SOURCE.test(name) || JSON_FILE.test(name) ? true : null));
+  listed.problems.push(...walk.unreadable);
+  // A FIFO or a device with a document's name is named, never opened.
+  listed.problems.push(...walk.passedOver.map((p) => ({ path: shown(argument, p.path), reason: p.reason })));
+  for (const file of walk.files) listed.files.push({ file: file.file, relativePath: file.relative });
+  return listed;
+}
 
-  // A file argument is converted whatever its name, unless it is JSON.
-  const isJson = (f: { file: SourcePath; relativePath: string }): boolean => JSON_FILE.test(f.relativePath);
-  const sources = await readSources(files.filter((f) => !isJson(f)), limits);
-  const documents: LoadedDocument[] = [];
-  const seen = new Set<string>();
+/** A file argument is converted whatever its name, unless it is JSON. */
+const isJson = (f: { relativePath: string }): boolean => JSON_FILE.test(f.relativePath);
+
+/**
+ * The documents of several arguments (diff's two sides, check's list): the sources of all
+ * of them converted in one batch, so one pool of workers serves them all.
+ */
+export async function loadArguments(args: readonly string[], limits: ConversionLimits): Promise<LoadedArgument[]> {
+  const listed = await Promise.all(args.map(listArgument));
+  const reads = await readSources(listed.flatMap((l) => l.files.filter((f) => !isJson(f))), limits);
   let nextSource = 0;
-  for (const entry of files) {
-    const path = isFile ? argument : shown(argument, entry.relativePath);
-    const read = isJson(entry) ? await readJson(entry.file, !isFile) : (sources[nextSource++] as Read);
-    if ('skip' in read) continue;
-    if ('problem' in read) {
-      problems.push({ path, reason: read.problem });
-      continue;
+  const loaded: LoadedArgument[] = [];
+  for (const { argument, isFile, files, problems } of listed) {
+    const documents: LoadedDocument[] = [];
+    const seen = new Set<string>();
+    for (const entry of files) {
+      const path = isFile ? argument : shown(argument, entry.relativePath);
+      const read = isJson(entry) ? await readJson(entry.file, !isFile) : (reads[nextSource++] as Read);
+      if ('skip' in read) continue;
+      if ('problem' in read) {
+        problems.push({ path, reason: read.problem });
+        continue;
+      }
+      if (seen.has(read.document.source.sha256)) continue;
+      seen.add(read.document.source.sha256);
+      documents.push({ path, relativePath: entry.relativePath, document: read.document });
     }
-    if (seen.has(read.document.source.sha256)) continue;
-    seen.add(read.document.source.sha256);
-    documents.push({ path, relativePath: entry.relativePath, document: read.document });
+    loaded.push({ isFile, documents, problems });
   }
-  return { isFile, documents, problems };
+  return loaded;
+}
+
+export async function loadArgument(argument: string, limits: ConversionLimits): Promise<LoadedArgument> {
+  return (await loadArguments([argument], limits))[0] as LoadedArgument;
 }

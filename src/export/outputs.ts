@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import type { Conversion } from '../convert.js';
+import type { Conversion, StageTimes } from '../convert.js';
 import { errorClassOf, type ErrorClass } from '../read/errors.js';
 import { SCHEMA_VERSION } from '../schema/document.js';
 import { VERSION } from '../version.js';
@@ -43,8 +43,12 @@ export interface ReportInput {
   errors: number;
   warnings: number;
   elapsedMs: number;
+  /** Where the time went: the conversion's stages, and writing its outputs here (export). */
+  stageMs: (StageTimes & { export: number }) | null;
   json: string | null;
 }
+
+const STAGES = ['read', 'recognize', 'normalize', 'check', 'export'] as const;
 
 /** The longest file name Linux, macOS and Windows file systems take, in bytes (UTF-8). */
 const NAME_MAX_BYTES = 255;
@@ -165,6 +169,7 @@ export class OutputWriter {
   async add(conversion: Conversion, file: string): Promise<ReportInput> {
     const failed = this.streamFailure();
     if (failed) throw failed;
+    const exportStarted = performance.now();
     const doc = conversion.document;
     const written = doc !== null && conversion.status !== 'failed';
     const jsonPath = jsonPathOf(conversion.path);
@@ -200,6 +205,7 @@ export class OutputWriter {
       errors: doc ? diagnostics.filter((d) => d.severity === 'error').length : 1,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       elapsedMs: Math.round(conversion.elapsedMs * 10) / 10,
+      stageMs: conversion.stageMs ? { ...conversion.stageMs, export: Math.round((performance.now() - exportStarted) * 100) / 100 } : null,
       json: written && inside && this.options.formats.has('json') ? jsonPath : null,
     };
     this.inputs.push(entry);
@@ -250,6 +256,9 @@ export class OutputWriter {
       // The largest worker: what --max-memory bounds.
       peakWorkerRssMb: run.peakWorkerMb ?? 0,
       options: run.options,
+      // The stages of every conversion summed (in the workers, and export in this process),
+      // so a run shows where its time went.
+      stagesMs: Object.fromEntries(STAGES.map((stage) => [stage, Math.round(this.inputs.reduce((n, i) => n + (i.stageMs?.[stage] ?? 0), 0))])),
       counts: {
         inputs: this.inputs.length,
         ok: count('ok'),

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, closeSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  deeplyNestedInsertionsDocx, deeplyNestedTablesDocx, duplicateDocumentPartDocx, handWrittenPdf, hugeListStartDocx,
+  deeplyNestedInsertionsDocx, deeplyNestedTablesDocx, doublingXObjectsPdf, duplicateDocumentPartDocx, handWrittenPdf, hugeListStartDocx,
 } from '../../scripts/fixtures/build-hostile.js';
 import { fixturePath, ROOT } from '../helpers.js';
 import { CLI, tempDir, yusuan } from './run.js';
@@ -98,20 +98,21 @@ describe('only regular files within the size limit are read (issue 15.1)', () =>
 });
 
 describe('check and diff convert as convert does, isolated and limited (issue 15.2)', () => {
-  // 40 form XObjects, each drawing the next twice (scripts/fixtures/build-hostile.ts).
-  const doubling = 'test/inputs/hostile/doubling-xobjects.pdf';
+  // 40 form XObjects, each drawing the next twice: its worker runs out of memory.
+  const doubling = join(tempDir(), 'doubling.pdf');
+  writeFileSync(doubling, doublingXObjectsPdf());
 
   it('check: a PDF whose operator list has no end fails alone in one line; the good file is checked', () => {
-    const run = yusuan(['check', doubling, SEED, '--max-memory', '256', '--timeout', '120']);
+    const run = yusuan(['check', doubling, SEED, '--max-memory', '128', '--timeout', '120']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`${doubling}: ran out of memory (limit 256 MB)\n`);
+    expect(run.stderr).toBe(`${doubling}: ran out of memory (limit 128 MB)\n`);
     expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^1 file\(s\) checked: \d+ finding\(s\), 0 error\(s\), \d+ warning\(s\)$/u);
   });
 
   it('diff: the same file on one side is one line and exit 2, never a trace', () => {
-    const run = yusuan(['diff', doubling, SEED, '--max-memory', '256', '--timeout', '120']);
+    const run = yusuan(['diff', doubling, SEED, '--max-memory', '128', '--timeout', '120']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`yusuan diff: ${doubling}: ran out of memory (limit 256 MB)\n`);
+    expect(run.stderr).toBe(`yusuan diff: ${doubling}: ran out of memory (limit 128 MB)\n`);
   });
 
   it('a document JSON with a BOM is read; a FIFO named .json in a folder is reported, not opened', () => {
@@ -218,7 +219,7 @@ describe('interrupts (issue 15.5)', () => {
   it('SIGTERM during a slow file stops the run within seconds, not when the file’s timeout runs out', async () => {
     const out = tempDir();
     const { child, done } = background(['convert', slow, SEED, '-o', out, '--jobs', '1', '--timeout', '300', '-q']);
-    await sleep(2500);
+    await sleep(2000);
     const sent = Date.now();
     child.kill('SIGTERM');
     const end = await done;
@@ -233,7 +234,7 @@ describe('interrupts (issue 15.5)', () => {
   it('a second Ctrl-C exits at once and cleanly', async () => {
     const out = tempDir();
     const { child, done } = background(['convert', slow, '-o', out, '--jobs', '1', '-q']);
-    await sleep(2500);
+    await sleep(2000);
     child.kill('SIGINT');
     child.kill('SIGINT');
     const end = await done;
@@ -245,7 +246,7 @@ describe('interrupts (issue 15.5)', () => {
   it('after SIGKILL, the next run into the same folder removes the temporary files the killed one left', async () => {
     const out = tempDir();
     const { child, done } = background(['convert', slow, '-o', out, '--jobs', '1', '-q']);
-    await sleep(2500);
+    await sleep(2000);
     child.kill('SIGKILL');
     await done;
     const left = temporaries(out);
