@@ -7,7 +7,6 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { convertBatch } from '../batch/index.js';
 import { OutputError } from '../export/atomic.js';
-import { reuseFrom } from '../batch/resume.js';
 import type { Conversion } from '../convert.js';
 import { documentPathCollisions, OUTPUT_FORMATS, OutputWriter, type OutputFormat } from '../export/outputs.js';
 import { displayPath } from '../read/source-file.js';
@@ -171,7 +170,9 @@ export async function runConvert(argv: string[]): Promise<number> {
       memoryMb: args.memoryMb,
       maxInputBytes: args.maxInputBytes,
       signal: stop.signal,
-      ...(args.resume ? { reuse: reuseFrom(args.out, { strict: args.strict, year: args.year }) } : {}),
+      // Loaded only for --resume: it judges documents again, which needs the whole pipeline's
+      // rules, and this process otherwise never loads the readers (the workers convert).
+      ...(args.resume ? { reuse: (await import('../batch/resume.js')).reuseFrom(args.out, { strict: args.strict, year: args.year }) } : {}),
     });
     for await (const result of batch) {
       if (stop.signal.aborted) break;

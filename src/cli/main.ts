@@ -4,12 +4,7 @@
  * reported per input by the commands; anything else is a bug, reported in one line
  * (set YUSUAN_DEBUG=1 for the stack).
  */
-import { diffJsonSchema } from '../schema/diff.js';
-import { documentJsonSchema } from '../schema/json-schema.js';
 import { VERSION } from '../version.js';
-import { runCheck } from './check.js';
-import { runConvert } from './convert.js';
-import { runDiff } from './diff.js';
 import { UsageError } from './usage.js';
 
 const HELP = `yusuan ${VERSION} — import Chinese budget disclosures (绩效目标表) from .docx and PDF
@@ -33,12 +28,14 @@ differences. See yusuan <command> --help.
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    // Each command's modules are loaded when it runs: a short run (one file, --help) does
+    // not pay for loading the others.
     case 'convert':
-      return runConvert(rest);
+      return (await import('./convert.js')).runConvert(rest);
     case 'check':
-      return runCheck(rest);
+      return (await import('./check.js')).runCheck(rest);
     case 'diff':
-      return runDiff(rest);
+      return (await import('./diff.js')).runDiff(rest);
     case 'schema':
       if (rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(
@@ -47,10 +44,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       if (rest.length === 1 && rest[0] === 'diff') {
+        const { diffJsonSchema } = await import('../schema/diff.js');
         process.stdout.write(`${JSON.stringify(diffJsonSchema(), null, 2)}\n`);
         return 0;
       }
       if (rest.length > 0) throw new UsageError(`schema takes no argument but "diff", got "${rest.join(' ')}"`);
+      const { documentJsonSchema } = await import('../schema/json-schema.js');
       process.stdout.write(`${JSON.stringify(documentJsonSchema(), null, 2)}\n`);
       return 0;
     case '--version':

@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Conversion, StageTimes } from '../convert.js';
 import { errorClassOf, type ErrorClass } from '../read/errors.js';
-import { SCHEMA_VERSION } from '../schema/document.js';
+import { SCHEMA_VERSION } from '../schema/version.js';
 import { VERSION } from '../version.js';
 import { removeOwnTemporaries, removeOwnTemporariesNow, removeStaleTemporaries, writeFileAtomic, AtomicStream } from './atomic.js';
 import { CsvFile } from './csv.js';

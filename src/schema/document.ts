@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1 as const;
+import { SCHEMA_VERSION } from './version.js';
+
+export { SCHEMA_VERSION };
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 

@@ -108,11 +108,11 @@ describe('a PDF that makes V8 abort (issue 13)', () => {
     const out = tempDir();
     copyFileSync(fixturePath('test/inputs/hostile/cid-widths.pdf'), join(inputs, 'b-cid-widths.pdf'));
     for (const name of ['a', 'c']) copyFileSync(fixturePath('fixtures/pdf/central-2025.pdf'), join(inputs, `${name}-central-2025.pdf`));
-    const run = yusuan(['convert', inputs, '-o', out, '--jobs', '2', '--timeout', '60', '--max-memory', '400']);
+    const run = yusuan(['convert', inputs, '-o', out, '--jobs', '2', '--timeout', '60', '--max-memory', '300']);
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('b-cid-widths.pdf'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^b-cid-widths\.pdf: (?:ran out of memory \(limit 400 MB\)|the reader crashed \(V8 fatal: [a-z ]+\); file skipped)$/u);
+    expect(lines[0]).toMatch(/^b-cid-widths\.pdf: (?:ran out of memory \(limit 300 MB\)|the reader crashed \(V8 fatal: [a-z ]+\); file skipped)$/u);
     expect(files(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect([report.counts.inputs, report.counts.ok, report.counts.failed]).toEqual([3, 2, 1]);
@@ -200,7 +200,7 @@ describe('hostile inputs', () => {
   writeFileSync(join(inputs, 'out', 'stale.docx'), 'inside the output directory, read like any other file');
   const out = join(inputs, 'out');
   // cid-widths.pdf runs its worker out of memory: a smaller limit gets there sooner.
-  const run = yusuan(['convert', inputs, '-o', out, '-q', '--max-memory', '400']);
+  const run = yusuan(['convert', inputs, '-o', out, '-q', '--max-memory', '300']);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   const byPath = Object.fromEntries(report.inputs.map((i: { path: string }) => [i.path, i]));
 
