@@ -123,16 +123,8 @@ export class WorkerPool {
 
   /** Stop every worker; tasks not finished resolve as failed (interrupted). */
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.memoryWatch) clearInterval(this.memoryWatch);
-    for (const { resolve, task } of this.waiting.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
-    await Promise.all(
-      this.slots.map(async (slot) => {
-        if (slot.timer) clearTimeout(slot.timer);
-        for (const { task, resolve } of slot.queue.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
-        await stop(slot.worker);
-      }),
-    );
+    this.abandonTasks();
+    await Promise.all(this.slots.map((slot) => stop(slot.worker)));
   }
 
   /**
@@ -140,14 +132,21 @@ export class WorkerPool {
    * finished resolve as interrupted; close() afterwards finds the workers gone.
    */
   kill(): void {
+    this.abandonTasks();
+    for (const slot of this.slots) {
+      slot.alive = false;
+      slot.worker.kill('SIGKILL');
+    }
+  }
+
+  /** No more work: every task not finished resolves as interrupted, no timer or watch runs. */
+  private abandonTasks(): void {
     this.closed = true;
     if (this.memoryWatch) clearInterval(this.memoryWatch);
     for (const { resolve, task } of this.waiting.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
     for (const slot of this.slots) {
       if (slot.timer) clearTimeout(slot.timer);
       for (const { task, resolve } of slot.queue.splice(0)) resolve(failure(task, 'internal', 'interrupted'));
-      slot.alive = false;
-      slot.worker.kill('SIGKILL');
     }
   }
 

@@ -34,14 +34,13 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export async function walkFiles(dir: string, accept: Accept): Promise<Walk> {
   const walk: Walk = { files: [], unreadable: [], passedOver: [] };
   await visit(dir, [], accept, new Set(), walk);
-  const byPath = (a: { relative?: string; path?: string }, b: { relative?: string; path?: string }): number => {
-    const x = a.relative ?? a.path ?? '';
-    const y = b.relative ?? b.path ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  walk.files.sort(byPath);
-  walk.passedOver.sort(byPath);
+  walk.files.sort((a, b) => byCodeUnits(a.relative, b.relative));
+  walk.passedOver.sort((a, b) => byCodeUnits(a.path, b.path));
   return walk;
+}
+
+function byCodeUnits(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** A name as the file system gave it, and how it is joined and shown. */
