@@ -20,7 +20,7 @@
  * Prints figures only; nothing here asserts a speed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -209,6 +209,18 @@ async function main(): Promise<void> {
       console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s; pdftotext ÷ yusuan = ${realPoppler !== null ? `${f1(realPoppler / (run.pages / run.seconds))}×` : '-'}`);
       console.log(stages(run));
     }
+  }
+
+  // OCR: the scanned twins of the PDF fixtures (test/inputs/scans), the blank one aside.
+  const scans = join(WORK, 'scans');
+  rmSync(scans, { recursive: true, force: true });
+  mkdirSync(scans, { recursive: true });
+  for (const f of readdirSync(join(ROOT, 'test/inputs/scans'))) if (!f.startsWith('blank')) copyFileSync(join(ROOT, 'test/inputs/scans', f), join(scans, f));
+  console.log(`\nscans (test/inputs/scans, rendered at 200 dpi; the aim is ≤ 4 s a page a core)`.padEnd(30) + '  pages/s   s/page   peak RSS');
+  for (const jobs of [1, 2]) {
+    const run = convertOnce(scans, jobs);
+    console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${f1((run.seconds * jobs) / run.pages).padStart(6)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s (s/page is per core)`);
+    console.log(stages(run));
   }
 
   console.log(`\nbench finished in ${f1((performance.now() - t0) / 1000)} s`);

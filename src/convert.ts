@@ -8,7 +8,7 @@ import { checkDocument, reconcileTable, RULES } from './check/index.js';
 import { CODES, diagnostic, type Diagnostic } from './diagnostics.js';
 import { InputError, oneLine, type InputErrorKind } from './read/errors.js';
 import { displayPath, readSourceFile, type ReadSourceOptions, type SourcePath } from './read/source-file.js';
-import { formatOfName, readDocument, type Format } from './read/index.js';
+import { formatOfName, readDocument, type OcrMode, type ReadOptions, type SourceFormat } from './read/index.js';
 import { normalize } from './normalize/index.js';
 import { recognize } from './recognize/index.js';
 import { SCHEMA_VERSION, type Document, type DocumentStatus } from './schema/document.js';
@@ -24,6 +24,8 @@ export interface ConvertOptions {
    * the template's default unit and the document is partial, since the unit was guessed.
    */
   unit?: '万元' | '元' | null;
+  /** `--ocr`: which PDF pages are read from their image (default auto: those without text). */
+  ocr?: OcrMode;
 }
 
 /** Milliseconds spent in each stage of one conversion, for report.json and the bench. */
@@ -52,7 +54,7 @@ export interface Conversion {
   stack?: string;
   sha256: string;
   bytes: number;
-  format: Format | null;
+  format: SourceFormat | null;
   elapsedMs: number;
   /** Where the time went, for a file that was read (absent for one that was not). */
   stageMs?: StageTimes;
@@ -65,7 +67,7 @@ function countBy(diagnostics: readonly Diagnostic[], severity: Diagnostic['sever
 }
 
 /** Convert the bytes of one input. `path` is what outputs record; its extension is the claimed format. */
-export async function convertBytes(bytes: Uint8Array, path: string, options: ConvertOptions = {}): Promise<Conversion> {
+export async function convertBytes(bytes: Uint8Array, path: string, options: ConvertOptions & Pick<ReadOptions, 'signal' | 'timeoutMs' | 'ocrEngine'> = {}): Promise<Conversion> {
   const started = performance.now();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { path, sha256, bytes: bytes.length };
@@ -78,7 +80,12 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
       mark = now;
       return Math.round(ms * 100) / 100;
     };
-    const read = await readDocument(bytes, claimed);
+    const read = await readDocument(bytes, claimed, {
+      ...(options.ocr ? { ocr: options.ocr } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.ocrEngine ? { ocrEngine: options.ocrEngine } : {}),
+    });
     const readMs = lap();
     const recognized = recognize(read.value);
     const recognizeMs = lap();
@@ -88,7 +95,15 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
     const document: Document = {
       schemaVersion: SCHEMA_VERSION,
       generator: { name: 'yusuan', version: VERSION },
-      source: { path, sha256, format: read.value.format, pageCount: read.value.pageCount, bytes: bytes.length },
+      source: {
+        path,
+        sha256,
+        format: read.value.format,
+        pageCount: read.value.pageCount,
+        bytes: bytes.length,
+        ...(read.value.ocrPages && read.value.ocrPages.length > 0 ? { ocrPages: read.value.ocrPages } : {}),
+        ...(read.value.convertedBy ? { convertedBy: read.value.convertedBy } : {}),
+      },
       status: 'ok',
       fiscalYear: content.fiscalYear,
       fiscalYearSource: content.fiscalYearSource,
@@ -146,6 +161,10 @@ export interface ConvertFileOptions extends ConvertOptions {
   maxInputBytes?: number;
   /** Aborting it stops reading the file. */
   signal?: AbortSignal;
+  /** The time this file may take, for readers that start a program of their own. */
+  timeoutMs?: number;
+  /** OCR models shared across files (see ReadOptions.ocrEngine). */
+  ocrEngine?: ReadOptions['ocrEngine'];
 }
 
 /**
@@ -230,7 +249,7 @@ export function foldDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   for (const d of diagnostics) {
     const list = byCode.get(d.code) as Diagnostic[];
     const index = list.indexOf(d);
-    if (index < FOLD_AFTER) {
+    if (index < FOLD_AFTER || (CODES as Record<string, { keepAll?: true }>)[d.code]?.keepAll) {
       out.push(d);
       continue;
     }

@@ -16,6 +16,11 @@ interface CodeInfo {
    * document that has one is `partial`, never `ok` (see judge in convert.ts).
    */
   readonly loss?: true;
+  /**
+   * Every message is kept, never folded into a count: each names a cell the user has to
+   * look at (an OCR reading not trusted), and a count would not say which.
+   */
+  readonly keepAll?: true;
 }
 
 export const CODES = {
@@ -31,7 +36,14 @@ export const CODES = {
   DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read', loss: true },
   // pdf
   PDF_UNDECODABLE_TEXT: { severity: 'warning', summary: 'Text on some pages has no Unicode mapping (font without ToUnicode); that text was dropped', loss: true },
-  PDF_PAGE_WITHOUT_TEXT: { severity: 'warning', summary: 'Some pages have no text layer (scanned?); OCR is not supported', loss: true },
+  PDF_PAGE_WITHOUT_TEXT: { severity: 'warning', summary: 'Some pages have no text: no text layer and nothing found by OCR (blank), or OCR turned off (--ocr off)', loss: true },
+  OCR_PAGES: {
+    severity: 'warning',
+    summary: 'Pages without a text layer were read by OCR (which pages, the skew corrected): OCR can drop or misread a character with confidence, so such a document is never ok',
+    loss: true,
+  },
+  OCR_PAGE_TURNED: { severity: 'info', summary: 'A scanned page was upside down and was turned before it was read' },
+  OCR_LOW_CONFIDENCE: { severity: 'warning', summary: 'A cell read by OCR holds a character recognized with low confidence: its text is kept as read, not trusted', loss: true, keepAll: true },
   PDF_PAGE_UNREADABLE: { severity: 'warning', summary: 'A damaged page could not be read and was skipped', loss: true },
   // recognize
   NO_PERFORMANCE_TABLE: { severity: 'info', summary: 'No performance-target table was found in the file' },

@@ -70,7 +70,7 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
     if (options.signal?.aborted) resolve(null);
     options.signal?.addEventListener('abort', onAbort, { once: true });
   });
-  const convertOptions: ConvertOptions = { year: options.year ?? null, unit: options.unit ?? null, strict: options.strict ?? false };
+  const convertOptions: ConvertOptions = { year: options.year ?? null, unit: options.unit ?? null, strict: options.strict ?? false, ...(options.ocr ? { ocr: options.ocr } : {}) };
   // Files read, dispatched or finished but not yet yielded: a few per worker.
   const window = jobs * 4;
   const pending: Promise<BatchResult>[] = [];

@@ -62,7 +62,7 @@ export interface WireTask {
   id: number;
   file: WirePath;
   path: string;
-  options: ConvertOptions & { maxInputBytes?: number };
+  options: ConvertOptions & { maxInputBytes?: number; timeoutMs?: number };
 }
 
 interface InFlight {
@@ -289,7 +289,8 @@ export class WorkerPool {
           id,
           file: toWire(next.task.file),
           path: next.task.path,
-          options: { ...next.task.options, ...(this.options.maxInputBytes !== undefined ? { maxInputBytes: this.options.maxInputBytes } : {}) },
+          // timeoutMs lets a reader that starts a program of its own (LibreOffice) end it in time.
+          options: { ...next.task.options, timeoutMs: this.options.timeoutMs, ...(this.options.maxInputBytes !== undefined ? { maxInputBytes: this.options.maxInputBytes } : {}) },
         };
         slot.worker.send(wire, (error) => {
           if (error) {

@@ -10,6 +10,7 @@ import { OutputError } from '../export/atomic.js';
 import type { Conversion } from '../convert.js';
 import { documentPathCollisions, OUTPUT_FORMATS, OutputWriter, type OutputFormat } from '../export/outputs.js';
 import { displayPath } from '../read/source-file.js';
+import { OCR_MODES, type OcrMode } from '../read/options.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, parseLimits, type ConversionLimits } from './limits.js';
 import { collectInputs } from './inputs.js';
 import { Progress } from './progress.js';
@@ -26,6 +27,8 @@ Options:
       --year <YYYY>      fiscal year to record, overriding what the documents say
       --unit <万元|元>     amount unit of tables that print none (otherwise the
                          template default is assumed and the document is partial)
+      --ocr <mode>       auto: read PDF pages that have no text layer by OCR (default);
+                         force: OCR every PDF page; off: never (such pages are reported)
       --strict           treat warnings as failures
       --bom              write CSVs with a UTF-8 BOM and formula-safe cells, for Excel
 ${LIMIT_HELP}      --resume           skip inputs whose document in <out> was made from the same
@@ -47,6 +50,7 @@ interface ConvertArgs extends ConversionLimits {
   formats: Set<OutputFormat>;
   year: number | null;
   unit: '万元' | '元' | null;
+  ocr: OcrMode;
   strict: boolean;
   bom: boolean;
   quiet: boolean;
@@ -63,6 +67,7 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
       format: { type: 'string', default: 'json,csv' },
       year: { type: 'string' },
       unit: { type: 'string' },
+      ocr: { type: 'string', default: 'auto' },
       strict: { type: 'boolean', default: false },
       bom: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -86,9 +91,11 @@ export function parseConvertArgs(argv: string[]): ConvertArgs | 'help' {
   }
   if (values.unit !== undefined && values.unit !== '万元' && values.unit !== '元') throw new UsageError(`--unit must be 万元 or 元, not "${values.unit}"`);
   const unit = (values.unit ?? null) as '万元' | '元' | null;
+  if (!(OCR_MODES as readonly string[]).includes(values.ocr)) throw new UsageError(`--ocr must be one of ${OCR_MODES.join(', ')}, not "${values.ocr}"`);
+  const ocr = values.ocr as OcrMode;
   return {
     ...parseLimits(values),
-    paths: positionals, out: values.out, formats, year, unit, strict: values.strict, bom: values.bom, quiet: values.quiet, resume: values.resume,
+    paths: positionals, out: values.out, formats, year, unit, ocr, strict: values.strict, bom: values.bom, quiet: values.quiet, resume: values.resume,
   };
 }
 
@@ -164,6 +171,7 @@ export async function runConvert(argv: string[]): Promise<number> {
       stats,
       year: args.year,
       unit: args.unit,
+      ocr: args.ocr,
       strict: args.strict,
       jobs: args.jobs,
       timeoutMs: args.timeoutMs,
@@ -192,12 +200,12 @@ export async function runConvert(argv: string[]): Promise<number> {
       peakWorkersMb: stats.peakWorkersMb,
       peakWorkerMb: stats.peakWorkerMb,
       skipped,
-      options: { out: args.out, formats: [...args.formats], year: args.year, strict: args.strict, bom: args.bom, jobs: args.jobs, resume: args.resume, reused },
+      options: { out: args.out, formats: [...args.formats], year: args.year, ocr: args.ocr, strict: args.strict, bom: args.bom, jobs: args.jobs, resume: args.resume, reused },
     });
     if (args.resume) progress.line(`resumed: ${reused} input(s) unchanged since the last run were not converted again`);
     progress.summary(entries, args.out, skipped.length);
     if (inputs.length + refused.length === 0) {
-      progress.line(`yusuan: nothing to convert: no .docx or .pdf file in ${args.paths.join(', ')}${skipped.length > 0 ? ` (${skipped.length} file(s) skipped, listed above)` : ''}`);
+      progress.line(`yusuan: nothing to convert: no .docx, .xlsx, .pdf or legacy Office file in ${args.paths.join(', ')}${skipped.length > 0 ? ` (${skipped.length} file(s) skipped, listed above)` : ''}`);
       return 1;
     }
   } catch (error) {

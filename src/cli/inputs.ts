@@ -26,13 +26,12 @@ export interface CollectedInputs {
   skipped: { path: string; reason: string }[];
 }
 
-const WANTED = /\.(docx|pdf)$/i;
+const WANTED = /\.(?:docx|pdf|xlsx|xlsm|doc|wps|xls|et)$/iu;
 
 /** Documents a disclosure folder also holds, which this version does not read. */
 const NOT_READ: readonly [RegExp, string][] = [
-  [/\.(?:doc|dot|wps)$/iu, 'legacy Word or WPS file; not read (convert it to .docx)'],
-  [/\.(?:xlsx|xlsm|xls|et)$/iu, 'spreadsheet; not read by this version'],
-  [/\.(?:docm|dotx|dotm|odt|rtf|ofd)$/iu, 'document format not read (only .docx and .pdf are)'],
+  [/\.(?:dot|dotx|dotm|xlt|xltx)$/iu, 'a template, not a document; not read'],
+  [/\.(?:docm|odt|ods|rtf|ofd|csv)$/iu, 'document format not read (only .docx, .xlsx, .pdf and legacy .doc/.xls/.wps/.et are)'],
 ];
 
 function acceptName(name: string): true | string | null {

@@ -12,6 +12,8 @@ export const INPUT_ERROR_KINDS = [
   'legacy-doc',       // OLE2 compound file: .doc, or an encrypted Office file
   'corrupt',          // damaged container or XML
   'encrypted',        // password required
+  'needs-libreoffice', // a legacy .doc/.xls/.wps/.et, and LibreOffice is not installed to convert it
+  'conversion-failed', // LibreOffice ran but could not convert the legacy file
   'no-text-layer',    // scanned PDF
   'too-large',        // exceeds a size limit (zip bomb, huge part)
   'too-complex',      // exceeds a structural limit (nesting, object count)

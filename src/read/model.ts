@@ -7,6 +7,7 @@
  * cell's origin, so a value under a vertical merge is found by looking at any row it spans.
  * Grid rows and columns are 0-based here; diagnostics report them 1-based.
  */
+import type { SourceFormat } from './sniff.js';
 
 export interface ListInfo {
   /** 0-based list level (w:ilvl). */
@@ -42,6 +43,8 @@ export interface Cell {
   page: number | null;
   /** Ordinals of tables nested inside this cell. */
   nested: number[];
+  /** For text read by OCR: the weakest character probability of the cell's text (0–1). */
+  confidence?: number;
 }
 
 export interface Table {
@@ -67,9 +70,14 @@ export interface Table {
 export type Block = Paragraph | Table;
 
 export interface DocumentModel {
-  format: 'docx' | 'pdf';
+  /** What the bytes were (a legacy file converted by LibreOffice keeps its own format here). */
+  format: SourceFormat;
   blocks: Block[];
   pageCount: number | null;
+  /** 1-based pages read by OCR, when any were. */
+  ocrPages?: number[];
+  /** Set when the bytes were converted by another program before they were read. */
+  convertedBy?: 'libreoffice';
 }
 
 /** The distinct origin cells of one row, left to right. */

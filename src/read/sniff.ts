@@ -1,10 +1,20 @@
 /**
  * What a file is, told by its bytes rather than its name: users' folders hold .doc files
- * renamed .docx, PDFs saved as .docx, HTML saved as .doc, and empty downloads.
+ * renamed .docx, PDFs saved as .docx, spreadsheets saved under a Word name, HTML saved as
+ * .doc, and empty downloads.
  */
+import { unzipSync } from 'fflate';
 import { InputError } from './errors.js';
 
-export type Format = 'docx' | 'pdf';
+/**
+ * The formats a reader exists for. `legacy` is any OLE2 compound file (Word 97–2003 .doc,
+ * Excel .xls, WPS .wps/.et, or an Office file encrypted with a password); its reader looks
+ * inside to tell which.
+ */
+export type Format = 'docx' | 'pdf' | 'xlsx' | 'legacy';
+
+/** What the bytes were, as recorded in `source.format`. */
+export type SourceFormat = 'docx' | 'pdf' | 'xlsx' | 'doc' | 'xls';
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -18,6 +28,10 @@ export function isZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY);
 }
 
+export function isOle2(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE2);
+}
+
 /** PDF readers accept junk before the header; so do we, within the first KiB. */
 export function isPdf(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
@@ -25,20 +39,36 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 /**
- * The format the bytes hold, or an InputError saying why they hold neither.
- * A zip is reported as docx here; the docx reader checks for word/document.xml.
+ * A zip holding `xl/workbook.xml` and no `word/document.xml` is a workbook; any other zip
+ * goes to the .docx reader, which says what it lacks. Only the central directory is read:
+ * the filter declines every entry, so nothing is inflated.
  */
-export function sniffFormat(bytes: Uint8Array, claimed: Format | null): Format {
-  if (bytes.length === 0) throw new InputError('empty', 'empty file (0 bytes)');
-  if (isZip(bytes)) return 'docx';
-  if (isPdf(bytes)) return 'pdf';
-  if (startsWith(bytes, OLE2)) {
-    throw new InputError(
-      'legacy-doc',
-      'an OLE2 compound file (a legacy .doc, or a password-protected Office file), not .docx; save it as .docx',
-    );
+function zipFormat(bytes: Uint8Array): 'docx' | 'xlsx' {
+  let workbook = false;
+  let document = false;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        if (entry.name === 'xl/workbook.xml') workbook = true;
+        else if (entry.name === 'word/document.xml') document = true;
+        return false;
+      },
+    });
+  } catch {
+    return 'docx'; // a damaged zip: the .docx reader reports the damage
   }
+  return workbook && !document ? 'xlsx' : 'docx';
+}
+
+/** The format the bytes hold, or an InputError saying why they hold none of ours. */
+export function sniffFormat(bytes: Uint8Array, claimed: SourceFormat | null): Format {
+  if (bytes.length === 0) throw new InputError('empty', 'empty file (0 bytes)');
+  if (isZip(bytes)) return zipFormat(bytes);
+  if (isPdf(bytes)) return 'pdf';
+  if (isOle2(bytes)) return 'legacy';
   if (claimed === 'docx') throw new InputError('not-docx', 'not a .docx (no zip signature)');
+  if (claimed === 'xlsx') throw new InputError('not-docx', 'not an .xlsx (no zip signature)');
   if (claimed === 'pdf') throw new InputError('not-pdf', 'not a PDF (no %PDF- header)');
-  throw new InputError('unknown-format', 'neither a .docx nor a PDF');
+  if (claimed === 'doc' || claimed === 'xls') throw new InputError('unknown-format', `not a legacy Office file (no OLE2 signature)`);
+  throw new InputError('unknown-format', 'neither a .docx, an .xlsx, a legacy Office file nor a PDF');
 }

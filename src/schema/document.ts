@@ -199,9 +199,14 @@ export const OverviewSection = z
 export const Source = z.object({
   path: z.string().describe('Path relative to the argument it came from'),
   sha256: z.string(),
-  format: z.enum(['docx', 'pdf']),
+  format: z.enum(['docx', 'pdf', 'xlsx', 'doc', 'xls']).describe('What the bytes are: doc and xls are Word 97–2003, Excel 97–2003 and WPS files'),
   pageCount: z.number().int().nonnegative().nullable(),
   bytes: z.number().int().nonnegative(),
+  ocrPages: z
+    .array(z.number().int().positive())
+    .optional()
+    .describe('Pages whose text was recognized from their image (OCR); absent when none was'),
+  convertedBy: z.enum(['libreoffice']).optional().describe('A legacy file is read after this program converted it to .docx or .xlsx'),
 });
 
 export const DocumentStatus = z.enum(['ok', 'partial', 'failed']);

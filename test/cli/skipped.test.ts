@@ -10,23 +10,46 @@ import { oneLine } from '../../src/read/errors.js';
 import { tempDir, yusuan } from './run.js';
 
 describe('files a run does not convert', () => {
-  it('names .doc and .xls files as skipped, counts them in report.json, and exits 1 when nothing is left to convert', () => {
+  it('names .odt and .rtf files as skipped, counts them in report.json, and exits 1 when nothing is left to convert', () => {
+    const inputs = tempDir();
+    const out = tempDir();
+    writeFileSync(join(inputs, '预算公开.odt'), 'opendocument');
+    writeFileSync(join(inputs, '绩效目标.rtf'), '{\\rtf1}');
+    writeFileSync(join(inputs, 'readme.txt'), 'not a document');
+    const run = yusuan(['convert', inputs, '-o', out]);
+    expect(run.status).toBe(1);
+    const reason = 'document format not read (only .docx, .xlsx, .pdf and legacy .doc/.xls/.wps/.et are)';
+    expect(run.stderr.split('\n').filter((l) => l.includes('skipped'))).toEqual([
+      // In path order (UTF-16 code units: 绩 before 预).
+      `绩效目标.rtf: skipped: ${reason}`,
+      `预算公开.odt: skipped: ${reason}`,
+      expect.stringMatching(/^0 input\(s\): 0 ok, 0 partial, 0 failed, 2 skipped; /u),
+      `yusuan: nothing to convert: no .docx, .xlsx, .pdf or legacy Office file in ${inputs} (2 file(s) skipped, listed above)`,
+    ]);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect([report.counts.skipped, report.skipped.map((s: { path: string }) => s.path)]).toEqual([2, ['绩效目标.rtf', '预算公开.odt'].sort()]);
+  });
+
+  it('reads .doc and .xls files (legacy Office, issue 11): one that holds no Office file fails with one line', () => {
     const inputs = tempDir();
     const out = tempDir();
     writeFileSync(join(inputs, '预算公开.doc'), 'legacy');
     writeFileSync(join(inputs, '绩效目标.xls'), 'sheet');
-    writeFileSync(join(inputs, 'readme.txt'), 'not a document');
     const run = yusuan(['convert', inputs, '-o', out]);
     expect(run.status).toBe(1);
-    expect(run.stderr.split('\n').filter((l) => l.includes('skipped'))).toEqual([
-      // In path order (UTF-16 code units: 绩 before 预).
-      '绩效目标.xls: skipped: spreadsheet; not read by this version',
-      '预算公开.doc: skipped: legacy Word or WPS file; not read (convert it to .docx)',
-      expect.stringMatching(/^0 input\(s\): 0 ok, 0 partial, 0 failed, 2 skipped; /u),
-      `yusuan: nothing to convert: no .docx or .pdf file in ${inputs} (2 file(s) skipped, listed above)`,
+    expect(run.stderr.split('\n').slice(0, 3)).toEqual([
+      '绩效目标.xls: not a legacy Office file (no OLE2 signature)',
+      '预算公开.doc: not a legacy Office file (no OLE2 signature)',
+      expect.stringMatching(/^2 input\(s\): 0 ok, 0 partial, 2 failed; /u),
     ]);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect([report.counts.skipped, report.skipped.map((s: { path: string }) => s.path)]).toEqual([2, ['绩效目标.xls', '预算公开.doc'].sort()]);
+    expect([report.counts.skipped, report.inputs.map((i: { path: string; errorKind: string }) => [i.path, i.errorKind])]).toEqual([
+      0,
+      [
+        ['绩效目标.xls', 'unknown-format'],
+        ['预算公开.doc', 'unknown-format'],
+      ],
+    ]);
   });
 });
 

@@ -26,14 +26,28 @@ export interface DocxPackage {
   duplicated: string[];
 }
 
-export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): DocxPackage {
+/** The parts a reader asked for, inflated, and what the zip directory holds. */
+export interface InflatedParts {
+  parts: Record<string, Uint8Array>;
+  /** Every entry name of the zip directory. */
+  names: Set<string>;
+  /** Wanted parts that the zip holds more than once (the last entry of each is read). */
+  duplicated: string[];
+}
+
+/**
+ * Inflate the `wanted` parts of a zip. Each part's size is checked from the directory before
+ * it is inflated: a part larger than the limit, or one that inflates more than `maxRatio`
+ * times (a zip bomb), is refused with `too-large`; a damaged container is `corrupt`.
+ */
+export function inflateParts(bytes: Uint8Array, wanted: ReadonlySet<string>, limits: PackageLimits = DEFAULT_LIMITS): InflatedParts {
   let refused: InputError | null = null;
   const seen = new Set<string>();
   const duplicated = new Set<string>();
   const guard = (file: UnzipFileInfo): boolean => {
-    if (seen.has(file.name) && WANTED.has(file.name)) duplicated.add(file.name);
+    if (seen.has(file.name) && wanted.has(file.name)) duplicated.add(file.name);
     seen.add(file.name);
-    if (!WANTED.has(file.name)) return false;
+    if (!wanted.has(file.name)) return false;
     const ratio = file.size > 0 ? file.originalSize / file.size : 0;
     if (file.originalSize > limits.maxPartBytes || (file.originalSize > 1024 * 1024 && ratio > limits.maxRatio)) {
       refused ??= new InputError(
@@ -51,15 +65,20 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
     throw new InputError('corrupt', `damaged zip container (${(error as Error).message})`);
   }
   if (refused) throw refused;
+  return { parts, names: seen, duplicated: [...duplicated] };
+}
+
+export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): DocxPackage {
+  const { parts, names, duplicated } = inflateParts(bytes, WANTED, limits);
   const document = parts[DOCUMENT_PART];
   if (!document) {
-    const hint = seen.has('xl/workbook.xml') ? ' (it is an Excel .xlsx)' : seen.has('ppt/presentation.xml') ? ' (it is a PowerPoint .pptx)' : '';
+    const hint = names.has('xl/workbook.xml') ? ' (it is an Excel .xlsx)' : names.has('ppt/presentation.xml') ? ' (it is a PowerPoint .pptx)' : '';
     throw new InputError('not-docx', `not a .docx (zip without ${DOCUMENT_PART})${hint}`);
   }
   return {
     document,
     numbering: parts['word/numbering.xml'] ?? null,
     styles: parts['word/styles.xml'] ?? null,
-    duplicated: [...duplicated],
+    duplicated,
   };
 }

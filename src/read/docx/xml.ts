@@ -11,7 +11,8 @@ export type { Element };
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-function decode(bytes: Uint8Array): string {
+/** The text of an XML part: UTF-8, or UTF-16 when it starts with a byte-order mark. */
+export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);
@@ -28,7 +29,7 @@ export function isElement(node: ChildNode): node is Element {
  * for a complete document with projects missing, so it is refused.
  */
 export function parseXml(bytes: Uint8Array, partName: string): Element {
-  const text = decode(bytes);
+  const text = decodeXml(bytes);
   const dom = parseDocument(text, { xmlMode: true });
   const root = dom.children.find(isElement);
   if (!root) throw new InputError('corrupt', `${partName} holds no XML element`);

@@ -14,10 +14,12 @@
 import './builtins.js';
 import { diagnostic, result, type Diagnostic, type Result } from '../../diagnostics.js';
 import type { Block, DocumentModel, Paragraph } from '../model.js';
+import type { ReadOptions } from '../options.js';
 import { InputError } from '../errors.js';
 import { groupLines, type Line } from './lines.js';
 import { groupParagraphs, layoutStats, paragraphText, removeFurniture, startsParagraph, type Para, type PageLines } from './layout.js';
 import { openDocument, readPage, sniff, toInputError } from './load.js';
+import { MIN_CONFIDENCE } from './ocr/settings.js';
 import { collectRulings, type Rulings } from './rulings.js';
 import { countUndecodable, mapSymbols, stripControls, toRuns, type Run } from './runs.js';
 import { appendPart, continues, finishTable, startTable, type LogicalTable } from './stitch.js';
@@ -54,12 +56,12 @@ type PageBlock = { kind: 'table'; table: PageTable; top: number } | { kind: 'par
  * file are returned as diagnostics (undecodable text, pages without text, pages pdf.js
  * could not parse). Any other exception is a bug.
  */
-export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>> {
+export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<Result<DocumentModel>> {
   sniff(bytes);
   const { doc, close } = await openDocument(bytes);
   const messages: Diagnostic[] = [];
   try {
-    const raws: { page: number; width: number; height: number; runs: Run[]; rulings: Rulings }[] = [];
+    const raws: RawRead[] = [];
     const unreadable: number[] = [];
     if (doc.numPages === 0) throw new InputError('corrupt', 'damaged PDF: no pages');
     if (doc.numPages > MAX_PAGES) throw new InputError('too-complex', `the PDF claims ${doc.numPages} pages (limit ${MAX_PAGES}); not read`);
@@ -81,6 +83,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>>
         rulings: collectRulings(raw.fnArray, raw.argsArray, raw.viewport),
       });
     }
+    const ocr = await readByOcr(bytes, raws, options, messages);
 
     // Fonts without a Unicode map: most of their characters decode to control characters,
     // U+FFFD or private-use code points, the rest to random Latin letters. Drop all text in
@@ -102,7 +105,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>>
       if (dropped >= UNDECODABLE_MIN && dropped >= UNDECODABLE_SHARE * total) undecodable.push({ page: raw.page, dropped, total });
       if (total === 0) textless.push(raw.page);
       const runs = cleanRuns(raw.runs.filter((r) => !garbageFonts.has(r.font)));
-      const { tables, rest } = findTables(raw.rulings, runs, raw.page, raw);
+      const { tables, rest } = raw.found ?? findTables(raw.rulings, runs, raw.page, raw);
       pages.push({
         page: raw.page,
         width: raw.width,
@@ -115,7 +118,8 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>>
     }
     if (unreadable.length === doc.numPages) throw new InputError('corrupt', 'damaged PDF: no page could be read');
     if (pages.every((p) => p.chars === 0)) {
-      throw new InputError('no-text-layer', 'no text layer (scanned?); OCR is not supported');
+      if (ocr.tried.length > 0) throw new InputError('no-text-layer', 'no text on any page, even by OCR (a blank scan?)');
+      throw new InputError('no-text-layer', 'no text layer (scanned?) and OCR is off (--ocr off); not read');
     }
     if (unreadable.length > 0) {
       messages.push(
@@ -126,7 +130,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>>
     }
     if (textless.length > 0) {
       messages.push(
-        diagnostic('PDF_PAGE_WITHOUT_TEXT', `${pageList(textless)} ${textless.length === 1 ? 'has' : 'have'} no text (blank, or only images: scanned?); OCR is not supported`, {
+        diagnostic('PDF_PAGE_WITHOUT_TEXT', `${pageList(textless)} ${textless.length === 1 ? 'has' : 'have'} no text (${options.ocr === 'off' ? 'blank, or only images: scanned?; OCR is off' : 'blank: OCR found none either'})`, {
           page: textless[0]!,
         }),
       );
@@ -145,11 +149,81 @@ export async function readPdf(bytes: Uint8Array): Promise<Result<DocumentModel>>
     }
 
     const blocks = assemble(pages);
-    const model: DocumentModel = { format: 'pdf', blocks, pageCount: doc.numPages };
+    if (ocr.read.length > 0) messages.push(...lowConfidenceCells(blocks));
+    const model: DocumentModel = { format: 'pdf', blocks, pageCount: doc.numPages, ...(ocr.read.length > 0 ? { ocrPages: ocr.read } : {}) };
     return result(model, messages);
   } finally {
     await close();
   }
+}
+
+type RawRead = { page: number; width: number; height: number; runs: Run[]; rulings: Rulings; found?: { tables: PageTable[]; rest: Run[] } };
+
+/**
+ * Pages read by OCR instead of their text layer: with --ocr auto those with no text at all,
+ * with force every page. Their runs and rulings are replaced by what OCR found, so the
+ * rest of the reader goes on as for any page. Returns the pages OCR was tried on, and those
+ * where it found text.
+ */
+async function readByOcr(bytes: Uint8Array, raws: RawRead[], options: ReadOptions, messages: Diagnostic[]): Promise<{ tried: number[]; read: number[] }> {
+  const mode = options.ocr ?? 'auto';
+  if (mode === 'off') return { tried: [], read: [] };
+  const wanted = raws.filter((raw) => mode === 'force' || raw.runs.every((r) => visibleLength(r.text) === 0));
+  if (wanted.length === 0) return { tried: [], read: [] };
+  const { OcrEngine, ocrPage } = await import('./ocr/index.js');
+  const { MAX_RENDER_PIXELS } = await import('./ocr/settings.js');
+  const engine = options.ocrEngine ? await options.ocrEngine() : await OcrEngine.load();
+  const { doc, close } = await openDocument(bytes, { maxImagePixels: MAX_RENDER_PIXELS });
+  const skews: string[] = [];
+  try {
+    for (const raw of wanted) {
+      options.signal?.throwIfAborted();
+      const read = await ocrPage(doc, raw.page, engine);
+      raw.runs = read.runs;
+      raw.rulings = read.rulings;
+      // The tables are found here, while the page image is at hand for the cells text
+      // detection passed over.
+      raw.found = findTables(read.rulings, read.runs, raw.page, raw);
+      await read.fillEmptyCells(raw.found.tables);
+      if (read.skew !== 0) skews.push(`${read.skew}° on page ${raw.page}`);
+      if (read.upsideDown) messages.push(diagnostic('OCR_PAGE_TURNED', `page ${raw.page} was scanned upside down; it was turned and read`, { page: raw.page }));
+    }
+  } finally {
+    await close();
+    if (!options.ocrEngine) await engine.close();
+  }
+  // A page where OCR found nothing either is reported as blank (PDF_PAGE_WITHOUT_TEXT), not
+  // as read: nothing on it can have been misread.
+  const pages = wanted.filter((raw) => raw.runs.some((r) => visibleLength(r.text) > 0)).map((raw) => raw.page);
+  const tried = wanted.map((raw) => raw.page);
+  if (pages.length === 0) return { tried, read: pages };
+  const why = mode === 'force' ? 'with --ocr force' : 'having no text layer';
+  messages.push(
+    diagnostic('OCR_PAGES', `${pageList(pages)} ${pages.length === 1 ? 'was' : 'were'} read by OCR (${why})${skews.length > 0 ? ` (skew corrected: ${skews.join(', ')})` : ''}; check the values against the page: OCR may misread a character without knowing it`, {
+      page: pages[0]!,
+    }),
+  );
+  return { tried, read: pages };
+}
+
+/** Cells of OCR'd text whose weakest character is below MIN_CONFIDENCE: kept, and reported. */
+function lowConfidenceCells(blocks: readonly Block[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'table') continue;
+    for (const cell of block.cells) {
+      if (cell.confidence === undefined || cell.confidence >= MIN_CONFIDENCE) continue;
+      out.push(
+        diagnostic('OCR_LOW_CONFIDENCE', cell.text === '' ? 'OCR found marks in this cell but could read no text in them' : `OCR is not sure of "${cell.text}" (confidence ${cell.confidence.toFixed(2)})`, {
+          page: cell.page,
+          table: block.ordinal,
+          row: cell.row + 1,
+          column: cell.column + 1,
+        }),
+      );
+    }
+  }
+  return out;
 }
 
 function pageList(pages: readonly number[]): string {

@@ -143,7 +143,11 @@ export interface OpenDocument {
   close: () => Promise<void>;
 }
 
-export async function openDocument(bytes: Uint8Array): Promise<OpenDocument> {
+/**
+ * `forRendering`: decode images, up to `maxImagePixels` each (OCR renders pages; text
+ * reading never needs an image, so by default none is decoded).
+ */
+export async function openDocument(bytes: Uint8Array, forRendering: { maxImagePixels: number } | null = null): Promise<OpenDocument> {
   restoreBuiltins();
   const giveBack = lendFontFace();
   const { cMapUrl, standardFontDataUrl, wasmUrl } = pdfjsAssets();
@@ -159,8 +163,11 @@ export async function openDocument(bytes: Uint8Array): Promise<OpenDocument> {
     disableFontFace: false,
     ownerDocument: inertDocument,
     isEvalSupported: false,
-    // Images are never needed: skip decoding them (scans would be slow for nothing).
-    maxImageSize: 1,
+    // Images are needed only to render a page for OCR: otherwise skip decoding them
+    // (scans would be slow for nothing).
+    maxImageSize: forRendering ? forRendering.maxImagePixels : 1,
+    // Fonts are drawn from their glyph outlines when rendering: no FontFace in Node.
+    ...(forRendering ? { disableFontFace: true } : {}),
     verbosity: 0,
   });
   try {

@@ -21,6 +21,8 @@ export interface Run {
   /** Horizontal text reading left to right (the normal case). */
   upright: boolean;
   page: number;
+  /** Recognition confidence (0–1) of text read by OCR; absent for a text layer's runs. */
+  confidence?: number;
 }
 
 /** Characters that are not text: U+FFFD, private use, C0/C1 controls (tab, CR, LF excepted). */

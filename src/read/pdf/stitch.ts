@@ -19,6 +19,8 @@ interface LogicalCell {
   page: number;
   /** Room left on the last line of the cell's text (see PageCell.room). */
   room: { left: number; size: number } | null;
+  /** The weakest OCR confidence of the cell's text (OCR'd pages only). */
+  confidence?: number;
 }
 
 export interface LogicalTable {
@@ -48,7 +50,14 @@ function partCells(t: PageTable): LogicalCell[] {
     text: c.text,
     page: c.page,
     room: c.room,
+    ...weakestConfidence(c.runs),
   }));
+}
+
+function weakestConfidence(runs: readonly { confidence?: number }[]): { confidence?: number } {
+  let weakest: number | undefined;
+  for (const run of runs) if (run.confidence !== undefined && (weakest === undefined || run.confidence < weakest)) weakest = run.confidence;
+  return weakest === undefined ? {} : { confidence: weakest };
 }
 
 export function startTable(t: PageTable): LogicalTable {
@@ -189,6 +198,7 @@ export function appendPart(table: LogicalTable, next: PageTable): void {
       if (f.text !== '') {
         if (target.text === '') target.page = f.page;
         target.text = joinPieces([target.text, f.text]);
+        if (f.confidence !== undefined) target.confidence = Math.min(target.confidence ?? 1, f.confidence);
         target.room = f.room;
       }
       if (f.rowSpan > 1) {
@@ -230,6 +240,7 @@ export function finishTable(table: LogicalTable, ordinal: number): Table {
       text: lc.text,
       page: lc.page,
       nested: [],
+      ...(lc.confidence !== undefined ? { confidence: lc.confidence } : {}),
     };
     let placed = false;
     for (let r = lc.row; r < lc.row + lc.rowSpan && r < rows; r++) {
