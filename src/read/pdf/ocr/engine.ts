@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GrayImage } from './image.js';
 import { resizeRegion } from './image.js';
-import { DETECT_OVERLAP_PX, DETECT_STRIP_PX, DB_BOX_THRESHOLD, DB_MIN_SIZE, DB_PIXEL_THRESHOLD, DB_UNCLIP_RATIO, REC_BATCH, REC_BATCH_WIDTH, REC_HEIGHT, REC_MAX_WIDTH } from './settings.js';
+import { DETECT_EDGE_PX, DETECT_OVERLAP_PX, DETECT_STRIP_PX, SAME_LINE_OVERLAP, DB_BOX_THRESHOLD, DB_MIN_SIZE, DB_PIXEL_THRESHOLD, DB_UNCLIP_RATIO, REC_BATCH, SIGN_HINT_P, REC_BATCH_WIDTH, REC_HEIGHT, REC_MAX_WIDTH } from './settings.js';
 
 type Ort = typeof import('onnxruntime-node');
 type Session = import('onnxruntime-node').InferenceSession;
@@ -24,6 +24,14 @@ export interface TextBox {
   y1: number;
 }
 
+export interface RecognizedChar {
+  text: string;
+  /** Where the recognizer read it: the centre of its steps, in the image's x (px). */
+  x: number;
+  /** Its probability (0–1). */
+  confidence: number;
+}
+
 export interface RecognizedLine {
   text: string;
   /**
@@ -31,6 +39,13 @@ export interface RecognizedLine {
    * doubtful amount, so the weakest one is what a line is trusted by.
    */
   confidence: number;
+  /** The characters of `text`, left to right. */
+  chars: RecognizedChar[];
+  /**
+   * Places (image x, px) where the recognizer gave a comparison sign some probability, won
+   * or not (a `≥` read as `2`, a `≤` dropped): signs.ts looks at the ink there.
+   */
+  signHints: number[];
 }
 
 /** The package exports only `./node` (a module beside its `assets/` folder). */
@@ -45,6 +60,7 @@ export class OcrEngine {
     private readonly recognizer: Session,
     private readonly classifier: Session,
     private readonly alphabet: string[],
+    private readonly signClasses: ReadonlySet<number>,
   ) {}
 
   /** Load the models. One intra-op thread: a batch runs one worker per core. */
@@ -62,7 +78,8 @@ export class OcrEngine {
     ]);
     // Class 0 is CTC's blank; then the dictionary, one character a line; then the space.
     const alphabet = ['', ...keys.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1), ' '];
-    return new OcrEngine(ort, detector, recognizer, classifier, alphabet);
+    const signClasses = new Set(alphabet.flatMap((ch, i) => (SIGN_CHARACTERS.includes(ch) ? [i] : [])));
+    return new OcrEngine(ort, detector, recognizer, classifier, alphabet, signClasses);
   }
 
   async close(): Promise<void> {
@@ -76,16 +93,21 @@ export class OcrEngine {
    */
   async detect(image: GrayImage): Promise<TextBox[]> {
     // In strips: the model's activations grow with the input (about 0.5 GB for a whole
-    // A4 page at 150 dpi), and a worker's memory is limited. A box belongs to the strip
-    // its centre falls in outside the overlap shared with the next strip.
+    // A4 page at 150 dpi), and a worker's memory is limited. Strips overlap by more than a
+    // line, so every line lies whole in one of them: a box that touches a strip's cut edge
+    // is a cut line, dropped there, and the same line found whole in two strips is kept once.
     const boxes: TextBox[] = [];
     for (let top = 0; top < image.height; top += DETECT_STRIP_PX) {
       const y0 = Math.max(0, top - DETECT_OVERLAP_PX);
       const y1 = Math.min(image.height, top + DETECT_STRIP_PX + DETECT_OVERLAP_PX);
       for (const box of await this.detectStrip(image, y0, y1)) {
-        const centre = (box.y0 + box.y1) / 2;
-        if (centre >= top && centre < top + DETECT_STRIP_PX) boxes.push(box);
+        const cutAbove = y0 > 0 && box.y0 <= y0 + DETECT_EDGE_PX;
+        const cutBelow = y1 < image.height && box.y1 >= y1 - DETECT_EDGE_PX;
+        if (cutAbove || cutBelow) continue;
+        if (boxes.some((kept) => sameLine(kept, box))) continue;
+        boxes.push(box);
       }
+      if (y1 >= image.height) break;
     }
     return boxes.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   }
@@ -151,7 +173,11 @@ export class OcrEngine {
       const [, steps, classes] = output.dims as number[];
       const data = output.data as Float32Array;
       batch.forEach((crop, b) => {
-        results[crop.index] = ctcDecode(data, b * steps! * classes!, steps!, classes!, this.alphabet);
+        // Step t covers input columns [t, t + 1) × width / steps; the crop's columns map
+        // back to the image by its own width over outW.
+        const box = crop.box;
+        const toImageX = (step: number): number => box.x0 + ((step + 0.5) * (width / steps!) * (box.x1 - box.x0)) / crop.outW;
+        results[crop.index] = ctcDecode(data, b * steps! * classes!, steps!, classes!, this.alphabet, this.signClasses, toImageX);
       });
     }
     return results;
@@ -183,15 +209,41 @@ export class OcrEngine {
   }
 }
 
-/** Greedy CTC: the best class per step, repeats collapsed, blanks dropped. */
-function ctcDecode(data: Float32Array, offset: number, steps: number, classes: number, alphabet: readonly string[]): RecognizedLine {
-  let text = '';
-  let weakest = 1;
-  let count = 0;
+/** Two detections of one line (from overlapping strips): most of the smaller box lies in the other. */
+function sameLine(a: TextBox, b: TextBox): boolean {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  if (w <= 0 || h <= 0) return false;
+  const smaller = Math.min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
+  return w * h >= SAME_LINE_OVERLAP * smaller;
+}
+
+/** The comparison signs of the recognizer's alphabet. */
+const SIGN_CHARACTERS: readonly string[] = ['≥', '≤', '>', '<', '＞', '＜', '='];
+
+/**
+ * Greedy CTC: the best class per step, repeats collapsed, blanks dropped. Steps where a
+ * sign class has SIGN_HINT_P or more, best or not (a ≥ read as `2`, a ≤ dropped), are
+ * returned as hints.
+ */
+function ctcDecode(
+  data: Float32Array,
+  offset: number,
+  steps: number,
+  classes: number,
+  alphabet: readonly string[],
+  signClasses: ReadonlySet<number>,
+  toImageX: (step: number) => number,
+): RecognizedLine {
+  const chars: RecognizedChar[] = [];
+  const signHints: number[] = [];
   let previous = -1;
+  let firstStep = 0;
+  let lastHint = Number.NEGATIVE_INFINITY;
   for (let t = 0; t < steps; t++) {
     let best = 0;
     let bestP = -1;
+    let signP = 0;
     const base = offset + t * classes;
     for (let c = 0; c < classes; c++) {
       const p = data[base + c]!;
@@ -199,15 +251,35 @@ function ctcDecode(data: Float32Array, offset: number, steps: number, classes: n
         bestP = p;
         best = c;
       }
+      if (signClasses.has(c) && p > signP) signP = p;
     }
+    if (signP >= SIGN_HINT_P) {
+      if (t > lastHint + 1) signHints.push(toImageX(t));
+      lastHint = t;
+    }
+    if (best !== previous) firstStep = t;
     if (best !== 0 && best !== previous) {
-      text += alphabet[best] ?? '';
-      if (bestP < weakest) weakest = bestP;
-      count++;
+      chars.push({ text: alphabet[best] ?? '', x: toImageX(t), confidence: bestP });
+    } else if (best !== 0 && best === previous) {
+      // The same character over several steps: it sits at their middle.
+      const last = chars[chars.length - 1]!;
+      last.x = toImageX((firstStep + t) / 2);
     }
     previous = best;
   }
-  return { text: text.trim(), confidence: count === 0 ? 0 : weakest };
+  while (chars.length > 0 && chars[0]!.text.trim() === '') chars.shift();
+  while (chars.length > 0 && chars[chars.length - 1]!.text.trim() === '') chars.pop();
+  return lineOf(chars, signHints);
+}
+
+/** A line from its characters: its text, and its weakest character's probability. */
+export function lineOf(chars: RecognizedChar[], signHints: number[] = []): RecognizedLine {
+  return {
+    text: chars.map((c) => c.text).join(''),
+    confidence: chars.length === 0 ? 0 : Math.min(...chars.map((c) => c.confidence)),
+    chars,
+    signHints,
+  };
 }
 
 /**

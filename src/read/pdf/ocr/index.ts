@@ -16,8 +16,11 @@ import type { Run } from '../runs.js';
 import type { PageCell, PageTable } from '../tables.js';
 import type { OcrEngine, TextBox } from './engine.js';
 import { estimateSkew, grayFromRgba, halfTurn, rotate, scaleImage, type GrayImage } from './image.js';
+import { pairBrackets } from './brackets.js';
+import { inkBox } from './ink.js';
 import { pixelRulings } from './pixel-rulings.js';
-import { CELL_INSET_PX, CROP_PAD_X, CROP_PAD_Y, DETECT_SCALE, MIN_CELL_INK_PX, INK_LEVEL, MAX_RENDER_PIXELS, ORIENTATION_SAMPLE, RENDER_DPI, STACKED_LINE_RATIO, UPSIDE_DOWN_SHARE } from './settings.js';
+import { checkSigns } from './signs.js';
+import { CELL_INSET_PX, CROP_PAD_X, CROP_PAD_Y, DETECT_SCALE, INK_LEVEL, MAX_BOX_OVERLAP, MAX_RENDER_PIXELS, ORIENTATION_SAMPLE, RENDER_DPI, STACKED_LINE_RATIO, UPSIDE_DOWN_SHARE } from './settings.js';
 
 export { OcrEngine } from './engine.js';
 
@@ -90,7 +93,8 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, engine:
       boxes = await detectAt(engine, cleaned);
     }
   }
-  const lines = await engine.recognize(cleaned, boxes.map((box) => padded(box, cleaned)));
+  const crops = boxes.map((box) => padded(box, cleaned));
+  const lines = (await engine.recognize(cleaned, crops)).map((line, i) => checkSigns(cleaned, crops[i]!, line));
   const runs: Run[] = [];
   boxes.forEach((box, i) => {
     const line = lines[i]!;
@@ -98,7 +102,7 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, engine:
     const top = box.y0 / scale;
     const bottom = box.y1 / scale;
     runs.push({
-      text: line.text,
+      text: pairBrackets(line.text),
       x0: box.x0 / scale,
       x1: box.x1 / scale,
       top,
@@ -127,37 +131,17 @@ export async function ocrPage(doc: PDFDocumentProxy, pageNumber: number, engine:
       }
     }
     if (empty.length === 0) return;
-    const read = await engine.recognize(cleaned, empty.map((e) => padded(e.box, cleaned)));
+    const crops = empty.map((e) => padded(e.box, cleaned));
+    const read = (await engine.recognize(cleaned, crops)).map((line, i) => checkSigns(cleaned, crops[i]!, line));
     empty.forEach(({ cell, box }, i) => {
       const line = read[i]!;
-      cell.text = line.text;
+      cell.text = pairBrackets(line.text);
       const top = box.y0 / scale;
       const bottom = box.y1 / scale;
-      cell.runs.push({ text: line.text, x0: box.x0 / scale, x1: box.x1 / scale, top, bottom, baseline: bottom, size: (bottom - top) / 1.3, font: OCR_FONT, upright: true, page: pageNumber, confidence: line.text === '' ? 0 : line.confidence });
+      cell.runs.push({ text: cell.text, x0: box.x0 / scale, x1: box.x1 / scale, top, bottom, baseline: bottom, size: (bottom - top) / 1.3, font: OCR_FONT, upright: true, page: pageNumber, confidence: line.text === '' ? 0 : line.confidence });
     });
   };
   return { runs, rulings, fillEmptyCells, skew, upsideDown, width: rendered.width, height: rendered.height };
-}
-
-/** The bounding box of the ink inside a region, or null when it holds less than a speck. */
-function inkBox(image: GrayImage, region: TextBox): TextBox | null {
-  let x0 = Number.POSITIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let x1 = -1;
-  let y1 = -1;
-  let count = 0;
-  for (let y = Math.max(0, region.y0); y < Math.min(image.height, region.y1); y++) {
-    for (let x = Math.max(0, region.x0); x < Math.min(image.width, region.x1); x++) {
-      if (image.data[y * image.width + x]! >= INK_LEVEL) continue;
-      count++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
-  }
-  if (count < MIN_CELL_INK_PX) return null;
-  return { x0, y0, x1: x1 + 1, y1: y1 + 1 };
 }
 
 /**
@@ -227,5 +211,21 @@ async function detectAt(engine: OcrEngine, image: GrayImage): Promise<TextBox[]>
     x1: Math.min(image.width, Math.ceil(b.x1 * sx)),
     y1: Math.min(image.height, Math.ceil(b.y1 * sy)),
   }));
-  return splitStackedLines(image, boxes);
+  return withoutOverlaps(splitStackedLines(image, boxes));
+}
+
+/**
+ * Boxes mostly inside others are dropped: where a ruling was too short to be found and
+ * painted out, DB finds the text of two neighbouring cells and also a box across the
+ * ruling between them, which reads as the end of one and the start of the other.
+ */
+function withoutOverlaps(boxes: readonly TextBox[]): TextBox[] {
+  const area = (b: TextBox): number => (b.x1 - b.x0) * (b.y1 - b.y0);
+  const inside = (a: TextBox, b: TextBox): number => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+  const kept: TextBox[] = [];
+  for (const box of [...boxes].sort((a, b) => area(b) - area(a))) {
+    const covered = kept.reduce((sum, k) => sum + inside(box, k), 0);
+    if (covered < MAX_BOX_OVERLAP * area(box)) kept.push(box);
+  }
+  return kept.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
 }

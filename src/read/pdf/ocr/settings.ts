@@ -11,6 +11,10 @@ export const DETECT_SCALE = 0.75;
 /** Detection runs on strips this high (px at detection scale), overlapping by more than a line. */
 export const DETECT_STRIP_PX = 416;
 export const DETECT_OVERLAP_PX = 64;
+/** A box this close (px) to a strip's cut edge is a line cut by it: it is read whole from the next strip. */
+export const DETECT_EDGE_PX = 2;
+/** Boxes of two strips sharing this share of the smaller one's area are one line. */
+export const SAME_LINE_OVERLAP = 0.5;
 /** The recognizer's input height (PP-OCRv4's). */
 export const REC_HEIGHT = 48;
 /** The widest crop the recognizer is given, in its own pixels (longer lines are split). */
@@ -31,6 +35,17 @@ export const MIN_H_RULING_PX = 90;
 export const MIN_V_RULING_PX = 40;
 /** Dark runs separated by at most this many light pixels (noise, JPEG) are one run. */
 export const RULING_GAP_PX = 1;
+/**
+ * A scanned line breaks where JPEG and noise lighten it: runs of ink at least this long
+ * (px) in line with a ruling (centres within RULING_ALIGN_PX) and at most
+ * RULING_JOIN_GAP_PX from it continue it. Shorter than a glyph: a cell edge between two
+ * breaks can be short.
+ */
+export const RULING_PIECE_PX = 12;
+export const RULING_ALIGN_PX = 2;
+export const RULING_JOIN_GAP_PX = 8;
+/** A vertical ruling ends at or crosses a horizontal one within this many px (else it is a stroke of large text). */
+export const RULING_MEETS_PX = 6;
 /** A ruling is at most this thick (px); thicker dark areas are shading or images. */
 export const MAX_RULING_THICKNESS_PX = 9;
 
@@ -39,8 +54,8 @@ export const ERASE_MARGIN_PX = 2;
 
 /** An empty cell is searched for ink this far inside its rulings (their blurred edges stay out). */
 export const CELL_INSET_PX = 5;
-/** Fewer ink pixels than this in an empty cell are dust, not a mark. */
-export const MIN_CELL_INK_PX = 12;
+/** A connected piece of ink of fewer pixels than this is a speck of scanner noise, not a stroke. */
+export const MIN_PIECE_PX = 12;
 
 /** The page's skew is searched within ± this many degrees, in SKEW_STEP steps. */
 export const MAX_SKEW_DEGREES = 2;
@@ -58,6 +73,8 @@ export const CROP_PAD_X = 0.3;
 export const CROP_PAD_Y = 0.08;
 /** A detected box this many times the page's median line height holds stacked lines. */
 export const STACKED_LINE_RATIO = 1.6;
+/** A detected box this share of which lies in larger boxes is a duplicate of their text. */
+export const MAX_BOX_OVERLAP = 0.5;
 /** Detected boxes smaller than this (px at detection scale) are specks. */
 export const DB_MIN_SIZE = 3;
 
@@ -70,5 +87,28 @@ export const MIN_CONFIDENCE = 0.85;
 export const UPSIDE_DOWN_SHARE = 0.6;
 /** Lines sampled for the orientation check. */
 export const ORIENTATION_SAMPLE = 24;
+/**
+ * A step where the recognizer gives a comparison sign (≥ ≤ < > =) at least this
+ * probability, even when another class wins, is looked at again by the sign check: a
+ * small ≥ is often read as `2`, and a ≤ dropped.
+ */
+export const SIGN_HINT_P = 0.01;
+/** The sign check looks this far (shares of the line's height) either side of a hint. */
+export const SIGN_WINDOW = 0.6;
+/** A chevron's point lies at least this share of its width beyond both its ends (the mean ink of its middle rows against its top and bottom rows). */
+export const SIGN_CHEVRON_POINT = 0.25;
+/** The two bars of `=` differ in length and start by at most this share of the longer (those of 二 differ more). */
+export const SIGN_EQUAL_BARS = 0.25;
+/** A crop the recognizer read as at most this many characters is looked at as one lone glyph. */
+export const SIGN_LONE_MAX_CHARS = 2;
+/** A sign is at least this share of its line's crop high (specks and dots are smaller). */
+export const SIGN_MIN_HEIGHT = 0.2;
+/** The bar under a ≥ is at least this many times as wide as it is high. */
+export const SIGN_BAR_RATIO = 2;
+/**
+ * A sign the ink shows (a chevron over a bar) is trusted at least this much: above
+ * MIN_CONFIDENCE, as the recognizer and the ink agree, or the ink is unambiguous.
+ */
+export const SIGN_CHECKED_CONFIDENCE = 0.95;
 /** Images larger than this many pixels are not rendered for OCR (a hostile page). */
 export const MAX_RENDER_PIXELS = 40_000_000;
