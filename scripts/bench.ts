@@ -16,6 +16,11 @@
  *    beside pdf.js text extraction and `pdftotext -layout` on the same files.
  * 5. Under each yusuan run, where its time went: the stages of report.json's stagesMs (read,
  *    recognize, normalize, check in the workers; export in the main process), summed.
+ * 6. OCR: the scans of test/inputs/scans, those made at 150 dpi and at 200 dpi apart, at
+ *    --jobs 1 (seconds a page a core) and all of them at --jobs 2, beside the floor of
+ *    rendering their pages (pdf.js on @napi-rs/canvas at the OCR resolution) in this process.
+ *
+ * `--only docx|pdf|real|ocr` runs one part (the corpus is built only for docx and pdf).
  *
  * Prints figures only; nothing here asserts a speed.
  */
@@ -24,9 +29,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
 import { openDocument } from '../src/read/pdf/load.js';
+import { renderPage } from '../src/read/pdf/ocr/index.js';
+import { MAX_RENDER_PIXELS, RENDER_DPI } from '../src/read/pdf/ocr/settings.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WORK = join(ROOT, '.bench');
@@ -139,6 +147,19 @@ async function floorPdf(files: string[]): Promise<number> {
   return pages / ((performance.now() - started) / 1000);
 }
 
+/** Pages/s of rendering alone, at the resolution OCR renders at: what OCR cannot do without. */
+async function floorRender(files: string[]): Promise<number> {
+  let pages = 0;
+  const started = performance.now();
+  for (const file of files) {
+    const { doc, close } = await openDocument(new Uint8Array(readFileSync(file)), { maxImagePixels: MAX_RENDER_PIXELS });
+    for (let p = 1; p <= doc.numPages; p++) await renderPage(doc, p);
+    pages += doc.numPages;
+    await close();
+  }
+  return pages / ((performance.now() - started) / 1000);
+}
+
 function pdftotext(files: string[], pages: number): number | null {
   const probe = spawnSync('pdftotext', ['-v']);
   if (probe.error) return null;
@@ -157,14 +178,33 @@ function stages(run: Run): string {
   return `      stages, summed over files: ${parts.join(' · ')}`;
 }
 
+const PARTS = ['docx', 'pdf', 'real', 'ocr'] as const;
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (npm run bench does)');
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  if (values.only !== undefined && !(PARTS as readonly string[]).includes(values.only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
+  const wanted = (part: (typeof PARTS)[number]): boolean => values.only === undefined || values.only === part;
   const t0 = performance.now();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
+  if (wanted('docx') || wanted('pdf')) await syntheticCorpora(wanted);
+  if (wanted('real')) await realCorpora();
+  if (wanted('ocr')) await scans();
+  console.log(`\nbench finished in ${f1((performance.now() - t0) / 1000)} s`);
+  rmSync(WORK, { recursive: true, force: true });
+}
+
+async function syntheticCorpora(wanted: (part: (typeof PARTS)[number]) => boolean): Promise<void> {
+  const t0 = performance.now();
   const corpus = await build();
   const docxBytes = readdirSync(corpus.docx).reduce((n, f) => n + statSync(join(corpus.docx, f)).size, 0);
   console.log(`corpus: ${DOCX_COUNT} .docx (${f1(docxBytes / DOCX_COUNT / 1024)} KiB each on average), ${readdirSync(corpus.pdf).length} PDFs with ${corpus.pdfPages} pages (built in ${f1((performance.now() - t0) / 1000)} s)\n`);
 
+  if (wanted('docx')) await docxPart(corpus);
+  if (wanted('pdf')) await pdfPart(corpus);
+}
+
+async function docxPart(corpus: { docx: string; seed: string }): Promise<void> {
   const docxFloor = await floorDocx(corpus.docx);
   console.log('.docx                         files/s   peak RSS');
   console.log(`  floor (unzip + XML parse)   ${f1(docxFloor).padStart(7)}          -   one thread, in this process`);
@@ -179,6 +219,9 @@ async function main(): Promise<void> {
   const seedRate = seedRun.files / seedRun.seconds;
   console.log(`  seed only: floor ${f1(seedFloor)}, yusuan --jobs 2 ${f1(seedRate)} files/s (${seedRun.files} copies of the seed, ${seedRun.peakRssMb} MB; floor ÷ yusuan = ${f1(seedFloor / seedRate)}×)`);
 
+}
+
+async function pdfPart(corpus: { pdf: string; pdfPages: number }): Promise<void> {
   const pdfFiles = readdirSync(corpus.pdf).map((f) => join(corpus.pdf, f));
   const pdfFloor = await floorPdf(pdfFiles);
   const poppler = pdftotext(pdfFiles, corpus.pdfPages);
@@ -191,6 +234,9 @@ async function main(): Promise<void> {
     console.log(stages(run));
   }
 
+}
+
+async function realCorpora(): Promise<void> {
   for (const name of ['real-2026', 'real-disclosures']) {
     const real = join(ROOT, '../shared/corpora', name);
     if (!existsSync(real)) {
@@ -211,20 +257,34 @@ async function main(): Promise<void> {
     }
   }
 
-  // OCR: the scanned twins of the PDF fixtures (test/inputs/scans), the blank one aside.
-  const scans = join(WORK, 'scans');
-  rmSync(scans, { recursive: true, force: true });
-  mkdirSync(scans, { recursive: true });
-  for (const f of readdirSync(join(ROOT, 'test/inputs/scans'))) if (!f.startsWith('blank')) copyFileSync(join(ROOT, 'test/inputs/scans', f), join(scans, f));
-  console.log(`\nscans (test/inputs/scans, rendered at 200 dpi; the aim is ≤ 4 s a page a core)`.padEnd(30) + '  pages/s   s/page   peak RSS');
-  for (const jobs of [1, 2]) {
-    const run = convertOnce(scans, jobs);
-    console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${f1((run.seconds * jobs) / run.pages).padStart(6)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s (s/page is per core)`);
+}
+
+/** The scanned twins of the PDF fixtures (test/inputs/scans), the blank one aside. */
+async function scans(): Promise<void> {
+  const source = join(ROOT, 'test/inputs/scans');
+  const all = join(WORK, 'scans');
+  const groups = [150, 200].map((dpi) => ({ dpi, dir: join(WORK, `scans-${dpi}`) }));
+  for (const dir of [all, ...groups.map((g) => g.dir)]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  const files = readdirSync(source).filter((f) => f.endsWith('.pdf') && !f.startsWith('blank'));
+  for (const f of files) {
+    copyFileSync(join(source, f), join(all, f));
+    for (const g of groups) if (f.includes(`-${g.dpi}dpi`)) copyFileSync(join(source, f), join(g.dir, f));
+  }
+  const floor = await floorRender(files.map((f) => join(all, f)));
+  console.log(`\nscans (test/inputs/scans; pages rendered at ${RENDER_DPI} dpi for OCR; the aim is ≤ 4 s a page a core at 150 dpi)`);
+  console.log('                              pages/s   s/page   peak RSS');
+  console.log(`  floor (render alone)        ${f1(floor).padStart(7)}   ${f1(1 / floor).padStart(6)}          -   pdf.js on @napi-rs/canvas, one thread, in this process`);
+  for (const g of groups) {
+    const run = convertOnce(g.dir, 1);
+    console.log(`  scans made at ${g.dpi} dpi, --jobs 1 ${f1(run.pages / run.seconds).padStart(4)}   ${f1(run.seconds / run.pages).padStart(6)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s`);
     console.log(stages(run));
   }
-
-  console.log(`\nbench finished in ${f1((performance.now() - t0) / 1000)} s`);
-  rmSync(WORK, { recursive: true, force: true });
+  const both = convertOnce(all, 2);
+  console.log(`  all scans, --jobs 2         ${f1(both.pages / both.seconds).padStart(7)}   ${f1((both.seconds * 2) / both.pages).padStart(6)}   ${String(both.peakRssMb).padStart(5)} MB   ${both.pages} pages in ${f1(both.seconds)} s (s/page is per core)`);
+  console.log(stages(both));
 }
 
 await main();
