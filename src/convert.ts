@@ -11,6 +11,7 @@ import { displayPath, readSourceFile, type ReadSourceOptions, type SourcePath } 
 import { formatOfName, readDocument, type OcrMode, type ReadOptions, type SourceFormat } from './read/index.js';
 import { normalize } from './normalize/index.js';
 import { recognize } from './recognize/index.js';
+import { placeInSheets } from './recognize/sheet-places.js';
 import { SCHEMA_VERSION, type Document, type DocumentStatus } from './schema/document.js';
 import { VERSION } from './version.js';
 
@@ -117,6 +118,8 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
     for (const table of document.tables) table.reconciled = reconcileTable(table).reconciled;
     // Consistency checks look at the finished document; their findings count when judging it.
     document.diagnostics.push(...checkDocument(document));
+    // A workbook's records and messages also name the sheet and cell they come from.
+    placeInSheets(document, read.value);
     const { status, message } = judge(document, options.strict ?? false);
     document.diagnostics = foldDiagnostics(document.diagnostics);
     document.status = status;
@@ -226,7 +229,10 @@ function isLoss(code: string): boolean {
 
 function where(d: Diagnostic): string {
   const parts = [d.page !== null ? `page ${d.page}` : null, d.table !== null ? `table ${d.table}` : null, d.row !== null ? `row ${d.row}` : null].filter((p) => p !== null);
-  return parts.length > 0 && !/\b(?:page|table) \d/u.test(d.message) ? ` (${parts.join(', ')})` : '';
+  const located = parts.length > 0 && !/\b(?:page|table) \d/u.test(d.message) ? parts : [];
+  // A workbook's place: the sheet and the cell, unless the message names them.
+  if (d.sheet !== undefined && !d.message.includes('sheet ')) located.push(`sheet ${JSON.stringify(d.sheet)}${d.ref !== undefined ? ` ${d.ref}` : ''}`);
+  return located.length > 0 ? ` (${located.join(', ')})` : '';
 }
 
 /** Messages of one code kept in full per document; the rest are counted in one message. */

@@ -34,6 +34,25 @@ export const CODES = {
   DOCX_TABLE_TOO_DEEP: { severity: 'warning', summary: 'Tables nested deeper than the limit were not read', loss: true },
   DOCX_SYMBOL_UNKNOWN: { severity: 'info', summary: 'An inserted symbol (w:sym) of a symbol font has no known Unicode equivalent; left out' },
   DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read', loss: true },
+  // xlsx
+  XLSX_SHEET_NOT_READ: { severity: 'info', summary: 'A sheet was not read: hidden (state hidden or veryHidden: Excel neither shows nor prints it), or not a worksheet (a chart sheet holds no cells)' },
+  XLSX_SHEET_UNREADABLE: { severity: 'warning', summary: 'A sheet the workbook lists has no part in the zip (or no relationship to one); not read', loss: true },
+  XLSX_HIDDEN_CELLS_SKIPPED: { severity: 'info', summary: 'Hidden rows or columns of a sheet hold text; not read, as Excel neither shows nor prints them' },
+  XLSX_FORMULA_WITHOUT_VALUE: {
+    severity: 'warning',
+    summary: 'A formula cell holds no cached value (the file was written by a program that does not calculate): what it shows is unknown; left empty',
+    loss: true,
+  },
+  XLSX_CELL_UNREADABLE: { severity: 'warning', summary: "A cell's stored value cannot be read (a shared-string index out of range, a number that is none, an unknown type); left empty", loss: true },
+  XLSX_NUMBER_FORMAT_UNSUPPORTED: { severity: 'warning', summary: 'Cells have a number format yusuan does not show (a condition, a fraction, Chinese numerals …); their stored values are shown in General' },
+  XLSX_NUMBER_TOO_LONG: {
+    severity: 'warning',
+    summary: 'A number of more than 15 digits: a spreadsheet keeps 15 significant digits, so the rest were lost when the file was written (a code typed as a number); shown as stored',
+    loss: true,
+  },
+  XLSX_MERGED_TEXT_IGNORED: { severity: 'warning', summary: 'A cell covered by a merged range holds text that Excel does not show; ignored' },
+  XLSX_MERGE_IGNORED: { severity: 'warning', summary: 'A merged range overlaps another (or is no range); ignored, its cells read unmerged' },
+  XLSX_DUPLICATE_PART: { severity: 'warning', summary: 'The zip holds two entries of one part name (a sheet, the shared strings …); the last was read, the other may hold what Excel shows', loss: true },
   // pdf
   PDF_UNDECODABLE_TEXT: { severity: 'warning', summary: 'Text on some pages has no Unicode mapping (font without ToUnicode); that text was dropped', loss: true },
   PDF_PAGE_WITHOUT_TEXT: { severity: 'warning', summary: 'Some pages have no text: no text layer and nothing found by OCR (blank), or OCR turned off (--ocr off)', loss: true },
@@ -113,6 +132,10 @@ export interface Location {
   table?: number | null;
   row?: number | null;
   column?: number | null;
+  /** .xlsx: the sheet's name. */
+  sheet?: string | null;
+  /** .xlsx: the A1 reference of the cell (`B7`) or range (`A7:M7`, a table row) in that sheet. */
+  ref?: string | null;
 }
 
 export function diagnostic(code: DiagnosticCode, message: string, at: Location = {}, severity?: Severity): Diagnostic {
@@ -125,6 +148,9 @@ export function diagnostic(code: DiagnosticCode, message: string, at: Location =
     table: at.table ?? null,
     row: at.row ?? null,
     column: at.column ?? null,
+    // Only a workbook's messages have these: other formats' messages keep their shape.
+    ...(at.sheet != null ? { sheet: at.sheet } : {}),
+    ...(at.ref != null ? { ref: at.ref } : {}),
   };
 }
 

@@ -18,8 +18,8 @@ import { UsageError } from './usage.js';
 
 export const CONVERT_HELP = `Usage: yusuan convert <file|dir>... [options]
 
-Convert budget disclosures (.docx, .pdf) into structured records.
-Directories are walked recursively for .docx and .pdf files.
+Convert budget disclosures (.docx, .pdf, .xlsx; .doc, .xls, .wps, .et with LibreOffice) into structured records.
+Directories are walked recursively for those files (formats are told by their bytes).
 
 Options:
   -o, --out <dir>        output directory (default: ./output)

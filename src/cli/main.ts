@@ -11,7 +11,7 @@ const HELP = `yusuan ${VERSION} — import Chinese budget disclosures (绩效目
 
 Usage:
   yusuan convert <file|dir>... [-o <outdir>] [--format json,csv,ndjson] [--year YYYY] [--strict] [--bom] [--quiet]
-  yusuan check <file|dir>...  consistency checks on documents (JSON, .docx or .pdf)
+  yusuan check <file|dir>...  consistency checks on documents (JSON, or any input convert reads)
   yusuan diff <old> <new> [--format md|csv|json|html] [--lang zh|en] [-o <file>]
                             year-over-year comparison
   yusuan schema             print the JSON Schema of a converted document

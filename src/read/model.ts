@@ -6,6 +6,10 @@
  * Tables are rectangular grids. Every grid position a merged cell covers points at that
  * cell's origin, so a value under a vertical merge is found by looking at any row it spans.
  * Grid rows and columns are 0-based here; diagnostics report them 1-based.
+ *
+ * A workbook's blocks also say where in it they stand: the sheet, and the A1 reference of
+ * each cell and paragraph in that sheet (a sheet's rows and columns are not the table's: a
+ * title above the table, hidden rows and columns, a second table lower down).
  */
 import type { SourceFormat } from './sniff.js';
 
@@ -29,6 +33,10 @@ export interface Paragraph {
   origin: 'body' | 'textbox';
   /** 1-based page (PDF); null for .docx. */
   page: number | null;
+  /** The sheet the paragraph stands in (.xlsx: a title or note row above or below a table). */
+  sheet?: string;
+  /** The A1 reference of the cell that holds it, e.g. `A1`. */
+  ref?: string;
 }
 
 export interface Cell {
@@ -45,6 +53,8 @@ export interface Cell {
   nested: number[];
   /** For text read by OCR: the weakest character probability of the cell's text (0–1). */
   confidence?: number;
+  /** .xlsx: the A1 reference of the cell in its sheet (of a merged range, its top-left cell). */
+  ref?: string;
 }
 
 export interface Table {
@@ -65,6 +75,12 @@ export interface Table {
   rowPages: number[];
   /** The cell this table is nested in, if any. */
   parent: { table: number; row: number; column: number } | null;
+  /** .xlsx: the sheet the table stands in. */
+  sheet?: string;
+  /** .xlsx: the sheet's 1-based row of each grid row (hidden rows are not in the grid). */
+  sheetRows?: number[];
+  /** .xlsx: the sheet's 1-based column of each grid column. */
+  sheetColumns?: number[];
 }
 
 export type Block = Paragraph | Table;

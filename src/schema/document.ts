@@ -22,6 +22,8 @@ export const Diagnostic = z
     table: z.number().int().positive().nullable().describe('1-based table ordinal in the file'),
     row: z.number().int().positive().nullable().describe('1-based row in that table'),
     column: z.number().int().positive().nullable().describe('1-based grid column in that table'),
+    sheet: z.string().optional().describe('.xlsx: the name of the sheet; absent for other formats'),
+    ref: z.string().optional().describe('.xlsx: the A1 reference in that sheet of the cell (B7), the table row (A7:M7) or the table (A3:M20)'),
   })
   .meta({ id: 'Diagnostic' });
 
@@ -103,6 +105,8 @@ export const IndicatorProvenance = z.object({
   page: z.number().int().positive().nullable(),
   table: z.number().int().positive(),
   row: z.number().int().positive(),
+  sheet: z.string().optional().describe('.xlsx: the sheet the indicator row stands in'),
+  ref: z.string().optional().describe('.xlsx: the A1 range of the indicator row in that sheet (A47:M47)'),
 });
 
 export const Indicator = z
@@ -131,6 +135,8 @@ export const Indicator = z
 export const ProjectProvenance = z.object({
   page: z.number().int().positive().nullable().describe('1-based page where the project table starts (PDF)'),
   tables: z.array(z.number().int().positive()).describe('1-based table ordinals in the file'),
+  sheet: z.string().optional().describe('.xlsx: the sheet the project table stands in'),
+  ref: z.string().optional().describe('.xlsx: the A1 range of the project\'s first table in that sheet (A39:M55)'),
 });
 
 export const Evaluation = z
@@ -261,6 +267,8 @@ export const BudgetLine = z
     page: z.number().int().positive().nullable(),
     table: z.number().int().positive().describe('1-based table ordinal in the file'),
     row: z.number().int().positive().describe('1-based row in that table'),
+    sheet: z.string().optional().describe('.xlsx: the sheet the line stands in'),
+    ref: z.string().optional().describe('.xlsx: the A1 range of the line\'s row in that sheet'),
   })
   .meta({ id: 'BudgetLine' });
 
@@ -303,6 +311,8 @@ export const QuotedFigure = z
     yuan: z.number().nullable().describe('Exact yuan (decimal shift)'),
     page: z.number().int().positive().nullable(),
     paragraph: z.number().int().positive().describe('1-based paragraph of the file'),
+    sheet: z.string().optional().describe('.xlsx: the sheet the paragraph stands in'),
+    ref: z.string().optional().describe('.xlsx: the A1 reference of the cell that holds the paragraph'),
   })
   .meta({ id: 'QuotedFigure' });
 

@@ -3,10 +3,11 @@
  * not read are named as skipped, in the report and the summary; a run with nothing to
  * convert says so and exits 1; reasons and names are printed as one line each.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { oneLine } from '../../src/read/errors.js';
+import { fixturePath } from '../helpers.js';
 import { tempDir, yusuan } from './run.js';
 
 describe('files a run does not convert', () => {
@@ -50,6 +51,28 @@ describe('files a run does not convert', () => {
         ['预算公开.doc', 'unknown-format'],
       ],
     ]);
+  });
+});
+
+describe('workbooks', () => {
+  it('reads .xlsx files (issue 11): a workbook converts, one that is no zip fails with one line', () => {
+    const inputs = tempDir();
+    const out = tempDir();
+    copyFileSync(fixturePath('fixtures/xlsx/lunan-kexie-2025.xlsx'), join(inputs, '绩效目标.xlsx'));
+    writeFileSync(join(inputs, '预算表.xlsx'), 'sheet');
+    const run = yusuan(['convert', inputs, '-o', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual(['预算表.xlsx: not an .xlsx (no zip signature)', expect.stringMatching(/^2 input\(s\): 1 ok, 0 partial, 1 failed; /u)]);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect([report.counts.skipped, report.inputs.map((i: { path: string; status: string }) => [i.path, i.status])]).toEqual([
+      0,
+      [
+        ['绩效目标.xlsx', 'ok'],
+        ['预算表.xlsx', 'failed'],
+      ],
+    ]);
+    const document = JSON.parse(readFileSync(join(out, 'json', '绩效目标.xlsx.json'), 'utf8'));
+    expect([document.source.format, document.projects.length]).toEqual(['xlsx', 3]);
   });
 });
 

@@ -38,10 +38,12 @@ export interface InflatedParts {
 /**
  * Inflate the `wanted` parts of a zip. Each part's size is checked from the directory before
  * it is inflated: a part larger than the limit, or one that inflates more than `maxRatio`
- * times (a zip bomb), is refused with `too-large`; a damaged container is `corrupt`.
+ * times (a zip bomb), is refused with `too-large`, and so are parts that would inflate to
+ * more than `maxTotalBytes` together; a damaged container is `corrupt`.
  */
-export function inflateParts(bytes: Uint8Array, wanted: ReadonlySet<string>, limits: PackageLimits = DEFAULT_LIMITS): InflatedParts {
+export function inflateParts(bytes: Uint8Array, wanted: ReadonlySet<string>, limits: PackageLimits = DEFAULT_LIMITS, maxTotalBytes = Infinity): InflatedParts {
   let refused: InputError | null = null;
+  let total = 0;
   const seen = new Set<string>();
   const duplicated = new Set<string>();
   const guard = (file: UnzipFileInfo): boolean => {
@@ -54,6 +56,11 @@ export function inflateParts(bytes: Uint8Array, wanted: ReadonlySet<string>, lim
         'too-large',
         `${file.name} would inflate to ${file.originalSize} bytes from ${file.size} (limit ${limits.maxPartBytes} bytes, ratio ${limits.maxRatio}); refused as a possible zip bomb`,
       );
+      return false;
+    }
+    total += file.originalSize;
+    if (total > maxTotalBytes) {
+      refused ??= new InputError('too-large', `the parts read would inflate to more than ${maxTotalBytes} bytes together (${file.name} among them); refused as a possible zip bomb`);
       return false;
     }
     return true;

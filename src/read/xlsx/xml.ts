@@ -89,13 +89,11 @@ export function scanXml(bytes: Uint8Array, partName: string, handler: XmlHandler
             local,
             namespace,
             attr(wanted, namespaces) {
+              // An unprefixed attribute is in no namespace: its name is its key.
+              if (namespaces === undefined) return attribs[wanted];
               for (const key in attribs) {
                 const at = key.indexOf(':');
-                if (at < 0) {
-                  if (key === wanted && namespaces === undefined) return attribs[key];
-                } else if (namespaces !== undefined && key.slice(at + 1) === wanted && namespaces.has(scope[key.slice(0, at)] ?? '')) {
-                  return attribs[key];
-                }
+                if (at > 0 && key.slice(at + 1) === wanted && namespaces.has(scope[key.slice(0, at)] ?? '')) return attribs[key];
               }
               return undefined;
             },
