@@ -97,6 +97,9 @@ export const SIGN_HINT_P = 0.01;
 export const SIGN_WINDOW = 0.6;
 /** A chevron's point lies at least this share of its width beyond both its ends (the mean ink of its middle rows against its top and bottom rows). */
 export const SIGN_CHEVRON_POINT = 0.25;
+/** A chevron's shape is read with its light edges: pixels darker than this, up to this many px around its ink. */
+export const SIGN_SHAPE_INK = 200;
+export const SIGN_SHAPE_GROW_PX = 3;
 /** The two bars of `=` differ in length and start by at most this share of the longer (those of 二 differ more). */
 export const SIGN_EQUAL_BARS = 0.25;
 /** A crop the recognizer read as at most this many characters is looked at as one lone glyph. */

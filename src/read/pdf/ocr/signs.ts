@@ -12,7 +12,7 @@
 import { lineOf, type RecognizedChar, type RecognizedLine, type TextBox } from './engine.js';
 import type { GrayImage } from './image.js';
 import { inkPieces, type Piece } from './ink.js';
-import { SIGN_BAR_RATIO, SIGN_CHECKED_CONFIDENCE, SIGN_CHEVRON_POINT, SIGN_EQUAL_BARS, SIGN_LONE_MAX_CHARS, SIGN_MIN_HEIGHT, SIGN_WINDOW } from './settings.js';
+import { SIGN_BAR_RATIO, SIGN_CHECKED_CONFIDENCE, SIGN_CHEVRON_POINT, SIGN_SHAPE_GROW_PX, SIGN_SHAPE_INK, SIGN_EQUAL_BARS, SIGN_LONE_MAX_CHARS, SIGN_MIN_HEIGHT, SIGN_WINDOW } from './settings.js';
 
 export type Sign = '≥' | '≤';
 
@@ -32,6 +32,52 @@ function meanX(piece: Piece, from: number, to: number): number | null {
 }
 
 /** Which way a chevron points: its ends on one side, its point in the middle of the other. */
+/**
+ * The piece with the light pixels at its edges: a scanned chevron's thin tips are lighter
+ * than INK_LEVEL, and without them its ends look shorter than they are. The piece is grown
+ * through neighbouring pixels darker than SIGN_SHAPE_INK, at most SIGN_SHAPE_GROW_PX beyond
+ * its box and not down to `below` (the bar), so a neighbouring glyph joins only where its
+ * ink touches.
+ */
+function withLightEdges(image: GrayImage, window: TextBox, piece: Piece, below: number): Piece {
+  const x0 = Math.max(0, piece.x0 - SIGN_SHAPE_GROW_PX);
+  const x1 = Math.min(window.x1 - window.x0, piece.x1 + SIGN_SHAPE_GROW_PX);
+  const y0 = Math.max(0, piece.y0 - SIGN_SHAPE_GROW_PX);
+  const y1 = Math.min(below, piece.y1 + SIGN_SHAPE_GROW_PX);
+  const w = x1 - x0;
+  const seen = new Uint8Array(w * Math.max(0, y1 - y0));
+  const out: Piece = { ...piece, pixels: [] };
+  const stack: number[] = [];
+  for (let i = 0; i < piece.pixels.length; i += 2) {
+    const x = piece.pixels[i]!;
+    const y = piece.pixels[i + 1]!;
+    if (x < x0 || x >= x1 || y < y0 || y >= y1) continue;
+    seen[(y - y0) * w + (x - x0)] = 1;
+    stack.push(x, y);
+  }
+  while (stack.length > 0) {
+    const y = stack.pop()!;
+    const x = stack.pop()!;
+    out.pixels.push(x, y);
+    out.x0 = Math.min(out.x0, x);
+    out.x1 = Math.max(out.x1, x + 1);
+    out.y0 = Math.min(out.y0, y);
+    out.y1 = Math.max(out.y1, y + 1);
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < x0 || nx >= x1 || ny < y0 || ny >= y1) continue;
+        const at = (ny - y0) * w + (nx - x0);
+        if (seen[at] || image.data[(window.y0 + ny) * image.width + window.x0 + nx]! >= SIGN_SHAPE_INK) continue;
+        seen[at] = 1;
+        stack.push(nx, ny);
+      }
+    }
+  }
+  return out.pixels.length === 0 ? piece : out;
+}
+
 function chevron(piece: Piece): '>' | '<' | null {
   const w = piece.x1 - piece.x0;
   const h = piece.y1 - piece.y0;
@@ -64,7 +110,7 @@ export function signAt(image: GrayImage, box: TextBox, at: number): { sign: Sign
   const middle = (g: Piece[]): number => g.reduce((sum, p) => sum + (p.x0 + p.x1) / 2, 0) / g.length;
   glyphs.sort((g, h) => Math.abs(middle(g) - local) - Math.abs(middle(h) - local));
   for (const glyph of glyphs) {
-    const sign = signOf(glyph, lineHeight);
+    const sign = signOf(glyph, lineHeight, (p, below) => withLightEdges(image, window, p, below));
     if (sign) return { sign: sign.sign, x0: window.x0 + sign.x0, x1: window.x0 + sign.x1 };
   }
   return null;
@@ -98,9 +144,10 @@ export function loneSign(image: GrayImage, box: TextBox): '≥' | '≤' | '>' | 
   if (glyphs.length !== 1) return null;
   const glyph = glyphs[0]!;
   if (glyph.some((p) => p.cut)) return null;
-  const paired = signOf([...glyph], box.y1 - box.y0);
+  const shape = (p: Piece, below: number): Piece => withLightEdges(image, box, p, below);
+  const paired = signOf([...glyph], box.y1 - box.y0, shape);
   if (paired) return paired.sign;
-  if (glyph.length === 1) return chevron(glyph[0]!);
+  if (glyph.length === 1) return chevron(shape(glyph[0]!, box.y1 - box.y0));
   if (glyph.length === 2 && glyph.every(isBar)) {
     const [a, b] = glyph as [Piece, Piece];
     const width = Math.max(a.x1 - a.x0, b.x1 - b.x0);
@@ -112,7 +159,7 @@ export function loneSign(image: GrayImage, box: TextBox): '≥' | '≤' | '>' | 
 }
 
 /** A glyph's pieces as a sign (x extent in the window's px), or null. */
-function signOf(glyph: Piece[], lineHeight: number): { sign: Sign; x0: number; x1: number } | null {
+function signOf(glyph: Piece[], lineHeight: number, shape: (piece: Piece, below: number) => Piece): { sign: Sign; x0: number; x1: number } | null {
   if (glyph.length !== 2 || glyph.some((p) => p.cut)) return null;
   glyph.sort((p, q) => p.y0 + p.y1 - (q.y0 + q.y1));
   const upper = glyph[0]!;
@@ -121,7 +168,8 @@ function signOf(glyph: Piece[], lineHeight: number): { sign: Sign; x0: number; x
   if (!isBar(lower)) return null;
   // The crop is the detected box with paper around it: a sign fills a fifth of it or more.
   if (lower.y1 - upper.y0 > lineHeight || lower.y1 - upper.y0 < SIGN_MIN_HEIGHT * lineHeight) return null;
-  const point = chevron(upper);
+  // Light edges down to the gap above the bar, not into it.
+  const point = chevron(shape(upper, Math.max(upper.y1, lower.y0 - 1)));
   if (point === null) return null;
   return { sign: point === '>' ? '≥' : '≤', x0: Math.min(upper.x0, lower.x0), x1: Math.max(upper.x1, lower.x1) };
 }
