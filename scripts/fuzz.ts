@@ -1,5 +1,5 @@
 /**
- * A mutation fuzzer for `yusuan convert` (issue 13): N damaged .docx and PDF files made
+ * A mutation fuzzer for `yusuan convert` (issue 13): N damaged .docx, .xlsx and PDF files made
  * from the fixtures with a seeded generator, converted in batches by the built CLI with
  * `--jobs 2 --timeout 20`, and every batch judged:
  *   - the process exits 0 or 1 (no death by signal, no V8 abort, no internal error 3);
@@ -12,7 +12,7 @@
  *   npm run fuzz -- --count 3000 --seed 1 [--batch 100] [--max-memory 512] [--keep DIR]
  *
  * Mutations: bytes flipped, runs zeroed, duplicated or cut, the file truncated; inside a
- * .docx, an XML part mutated the same way (the zip rewritten) or its numbers blown up; in a
+ * .docx or .xlsx, an XML part mutated the same way (the zip rewritten) or its numbers blown up; in a
  * PDF, numbers replaced by huge ones (counts, widths, lengths). One file in twenty is
  * instead a case of the file system (issue 15): a symlink to /dev/zero or /dev/urandom, a
  * FIFO, a sparse 1 GiB file, a name of 255 bytes or of 83 Chinese characters, a GBK name, a
@@ -53,10 +53,10 @@ const int = (n: number): number => Math.floor(random() * n);
 
 function seeds(): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];
-  for (const dir of ['fixtures/docx', 'fixtures/pdf', 'test/inputs/pdf']) {
+  for (const dir of ['fixtures/docx', 'fixtures/pdf', 'fixtures/xlsx', 'test/inputs/pdf', 'test/inputs/xlsx']) {
     let names: string[] = [];
     try {
-      names = readdirSync(join(ROOT, dir)).filter((f) => /\.(docx|pdf)$/u.test(f));
+      names = readdirSync(join(ROOT, dir)).filter((f) => /\.(docx|xlsx|pdf)$/u.test(f));
     } catch {
       continue;
     }
@@ -107,7 +107,8 @@ function blowUpNumbers(text: string): string {
   return text.replace(/\d+/gu, (n) => (random() < 0.08 ? pick(huge) : n));
 }
 
-function mutateDocx(bytes: Uint8Array): Uint8Array {
+/** A zip package (.docx, .xlsx): one of its parts mutated, the zip rewritten. */
+function mutateZip(bytes: Uint8Array): Uint8Array {
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(bytes);
@@ -232,9 +233,10 @@ function main(): void {
     let files = 0;
     for (; files < BATCH && made < COUNT; files++, made++) {
       const seed = pick(sources);
-      const bytes = seed.name.endsWith('.docx') ? mutateDocx(seed.bytes) : mutatePdf(seed.bytes);
+      const ext = seed.name.slice(seed.name.lastIndexOf('.'));
+      const bytes = ext === '.pdf' ? mutatePdf(seed.bytes) : mutateZip(seed.bytes);
       if (random() < SPECIAL_SHARE) {
-        entries += special(inputs, made, bytes, seed.name.endsWith('.docx') ? '.docx' : '.pdf');
+        entries += special(inputs, made, bytes, ext);
         continue;
       }
       writeFileSync(join(inputs, `${String(made).padStart(5, '0')}-${seed.name}`), bytes);
