@@ -21,6 +21,8 @@ export const PROJECT_COLUMNS = [
   'indicator_count', 'page', 'carryover_raw', 'carryover_yuan',
   // Added after SPEC's columns (schema version 1 allows additions at the end).
   'kind', 'mid_term_goal', 'executed_raw', 'executed_yuan', 'execution_rate', 'total_score',
+  // Where the project stands: its tables (ordinals, `;`-joined) and, for .xlsx, the sheet and range.
+  'tables', 'sheet', 'ref',
 ] as const;
 
 export const INDICATOR_COLUMNS = [
@@ -29,6 +31,8 @@ export const INDICATOR_COLUMNS = [
   'basis_doc_number', 'basis_issuer', 'basis_year', 'basis_serial', 'weight',
   // Added after SPEC's columns.
   'record_kind', 'mid_term_raw', 'actual_raw', 'actual_value', 'score', 'deviation', 'notes', 'core',
+  // Where the indicator's row stands: page (PDF), table and row, and for .xlsx the sheet and range.
+  'page', 'table', 'row', 'sheet', 'ref',
 ] as const;
 
 export const SCHEDULE_COLUMNS = ['source_path', 'fiscal_year', 'project_code', 'project_name', 'seq', 'label', 'month', 'percent'] as const;
@@ -67,6 +71,7 @@ export function projectRows(doc: Document): CsvRow[] {
       p.purpose, p.goal, p.indicators.length, p.provenance.page,
       p.budget.carryover?.raw ?? null, p.budget.carryover?.yuan ?? null,
       p.kind, p.midTermGoal, p.evaluation?.executed?.raw ?? null, p.evaluation?.executed?.yuan ?? null, p.evaluation?.rate ?? null, p.evaluation?.totalScore ?? null,
+      p.provenance.tables.join(';'), p.provenance.sheet ?? null, p.provenance.ref ?? null,
     ];
   });
 }
@@ -80,6 +85,7 @@ export function indicatorRows(doc: Document): CsvRow[] {
       i.basis?.raw ?? null, i.basis?.docNumber ?? null, i.basis?.issuer ?? null, i.basis?.year ?? null, i.basis?.serial ?? null,
       i.weight,
       p.kind, i.midTermTarget?.raw ?? null, i.actual?.raw ?? null, i.actual?.value ?? null, i.score, i.deviation, i.notes, i.core === null ? null : i.core ? 'true' : 'false',
+      i.provenance.page, i.provenance.table, i.provenance.row, i.provenance.sheet ?? null, i.provenance.ref ?? null,
     ]),
   );
 }
@@ -125,6 +131,8 @@ export const BUDGET_LINE_COLUMNS = columns<BudgetCell>([
   { name: 'table', value: (c) => c.line.table },
   { name: 'row', value: (c) => c.line.row },
   { name: 'part', value: (c) => c.table.parts.indexOf(c.part) + 1 },
+  { name: 'sheet', value: (c) => c.line.sheet ?? null },
+  { name: 'ref', value: (c) => c.line.ref ?? null },
 ]);
 
 export function budgetLineRows(doc: Document): CsvRow[] {

@@ -7,8 +7,8 @@ import { readCsv, tempDir, yusuan } from './run.js';
 // SPEC's columns, then the columns added after them (kind, self-evaluation values …).
 const SPEC_COLUMNS = {
   'documents.csv': 'source_path,sha256,format,status,fiscal_year,department_code,department_name,project_count,indicator_count,error_count,warning_count,message',
-  'projects.csv': 'source_path,fiscal_year,department_code,department_name,project_code,project_name,amount_unit,total_raw,total_yuan,fiscal_raw,fiscal_yuan,other_raw,other_yuan,purpose,goal,indicator_count,page,carryover_raw,carryover_yuan,kind,mid_term_goal,executed_raw,executed_yuan,execution_rate,total_score',
-  'indicators.csv': 'source_path,fiscal_year,department_code,project_code,project_name,seq,level1,level2,level3,description,target_raw,target_kind,operator,value,value_max,unit,basis_raw,basis_doc_number,basis_issuer,basis_year,basis_serial,weight,record_kind,mid_term_raw,actual_raw,actual_value,score,deviation,notes,core',
+  'projects.csv': 'source_path,fiscal_year,department_code,department_name,project_code,project_name,amount_unit,total_raw,total_yuan,fiscal_raw,fiscal_yuan,other_raw,other_yuan,purpose,goal,indicator_count,page,carryover_raw,carryover_yuan,kind,mid_term_goal,executed_raw,executed_yuan,execution_rate,total_score,tables,sheet,ref',
+  'indicators.csv': 'source_path,fiscal_year,department_code,project_code,project_name,seq,level1,level2,level3,description,target_raw,target_kind,operator,value,value_max,unit,basis_raw,basis_doc_number,basis_issuer,basis_year,basis_serial,weight,record_kind,mid_term_raw,actual_raw,actual_value,score,deviation,notes,core,page,table,row,sheet,ref',
   'schedule.csv': 'source_path,fiscal_year,project_code,project_name,seq,label,month,percent',
 };
 
@@ -85,6 +85,8 @@ describe('yusuan convert: a batch with bad inputs', () => {
       '2025年支持市县科技创新和科学普及专项资金', '万元', '11.00', '110000', '11.00', '110000', '', '',
       '用于2025年支持市县科技创新和科学普及专项项目。', '1.用于2025年支持市县科技创新和科学普及专项资金', '9', '', '', '',
       'project', '', '', '', '', '',
+      // The project's tables in the .docx: its header table and its indicator table, the first two.
+      '1;2', '', '',
     ]);
     const indicators = readCsv(join(out, 'indicators.csv'));
     expect(indicators).toHaveLength(1 + 69);
@@ -93,6 +95,8 @@ describe('yusuan convert: a batch with bad inputs', () => {
       '产出指标', '数量指标', '开展科普活动', '通过开展各种科普活动，吸引各重点人群参与，普及科普知识',
       '≥20次', 'quantitative', '>=', '20', '', '次', '冀财教【2024】130号', '冀财教〔2024〕130号', '冀财教', '2024', '130', '',
       'project', '', '', '', '', '', '', '',
+      // Its row: the second of table 2 (under the header row); no page in a .docx, no sheet.
+      '', '2', '2', '', '',
     ]);
     const schedule = readCsv(join(out, 'schedule.csv'));
     expect(schedule.filter((r) => r[0] === 'lunan-kexie-2025.docx')).toHaveLength(12);

@@ -12,6 +12,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { INDICATOR_COLUMNS, indicatorRows, PROJECT_COLUMNS, projectRows } from '../../src/export/rows.js';
 import type { Document } from '../../src/schema/document.js';
 import { convertFixture, documentOf, fixturePath } from '../helpers.js';
 
@@ -82,6 +83,15 @@ describe('places in a workbook', () => {
     const first = doc.projects[0]?.indicators[0];
     expect([first?.level3, first?.provenance]).toEqual(['开展科普活动', { page: null, table: 1, row: 9, sheet: 'Sheet1', ref: 'A47:M47' }]);
     for (const indicator of doc.projects.flatMap((p) => p.indicators)) expect(indicator.provenance.sheet).toBe('Sheet1');
+  });
+
+  it('writes the sheet and range into the CSVs (D47 of Sheet1 holds 开展科普活动; the table runs A39:M55)', async () => {
+    const doc = await documentOf('test/inputs/xlsx/lunan-kexie-2025.xlsx');
+    const at = (row: readonly unknown[], names: readonly string[], name: string): unknown => row[names.indexOf(name)];
+    const indicator = indicatorRows(doc)[0]!;
+    expect(['level3', 'page', 'table', 'row', 'sheet', 'ref'].map((n) => at(indicator, INDICATOR_COLUMNS, n))).toEqual(['开展科普活动', null, 1, 9, 'Sheet1', 'A47:M47']);
+    const project = projectRows(doc)[0]!;
+    expect(['tables', 'sheet', 'ref'].map((n) => at(project, PROJECT_COLUMNS, n))).toEqual(['1', 'Sheet1', 'A39:M55']);
   });
 
   it('places the lines of a standard table and the messages about tables', async () => {
