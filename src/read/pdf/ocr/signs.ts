@@ -11,7 +11,7 @@
  */
 import { lineOf, type RecognizedChar, type RecognizedLine, type TextBox } from './engine.js';
 import type { GrayImage } from './image.js';
-import { inkPieces, type Piece } from './ink.js';
+import { growPiece, inkPieces, type Piece } from './ink.js';
 import { SIGN_BAR_RATIO, SIGN_CHECKED_CONFIDENCE, SIGN_CHEVRON_POINT, SIGN_SHAPE_GROW_PX, SIGN_SHAPE_INK, SIGN_EQUAL_BARS, SIGN_LONE_MAX_CHARS, SIGN_MIN_HEIGHT, SIGN_WINDOW } from './settings.js';
 
 export type Sign = '≥' | '≤';
@@ -40,42 +40,16 @@ function meanX(piece: Piece, from: number, to: number): number | null {
  * ink touches.
  */
 function withLightEdges(image: GrayImage, window: TextBox, piece: Piece, below: number): Piece {
-  const x0 = Math.max(0, piece.x0 - SIGN_SHAPE_GROW_PX);
-  const x1 = Math.min(window.x1 - window.x0, piece.x1 + SIGN_SHAPE_GROW_PX);
-  const y0 = Math.max(0, piece.y0 - SIGN_SHAPE_GROW_PX);
-  const y1 = Math.min(below, piece.y1 + SIGN_SHAPE_GROW_PX);
-  const w = x1 - x0;
-  const seen = new Uint8Array(w * Math.max(0, y1 - y0));
-  const out: Piece = { ...piece, pixels: [] };
-  const stack: number[] = [];
-  for (let i = 0; i < piece.pixels.length; i += 2) {
-    const x = piece.pixels[i]!;
-    const y = piece.pixels[i + 1]!;
-    if (x < x0 || x >= x1 || y < y0 || y >= y1) continue;
-    seen[(y - y0) * w + (x - x0)] = 1;
-    stack.push(x, y);
-  }
-  while (stack.length > 0) {
-    const y = stack.pop()!;
-    const x = stack.pop()!;
-    out.pixels.push(x, y);
-    out.x0 = Math.min(out.x0, x);
-    out.x1 = Math.max(out.x1, x + 1);
-    out.y0 = Math.min(out.y0, y);
-    out.y1 = Math.max(out.y1, y + 1);
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if (nx < x0 || nx >= x1 || ny < y0 || ny >= y1) continue;
-        const at = (ny - y0) * w + (nx - x0);
-        if (seen[at] || image.data[(window.y0 + ny) * image.width + window.x0 + nx]! >= SIGN_SHAPE_INK) continue;
-        seen[at] = 1;
-        stack.push(nx, ny);
-      }
-    }
-  }
-  return out.pixels.length === 0 ? piece : out;
+  const bounds = {
+    x0: Math.max(0, piece.x0 - SIGN_SHAPE_GROW_PX),
+    x1: Math.min(window.x1 - window.x0, piece.x1 + SIGN_SHAPE_GROW_PX),
+    y0: Math.max(0, piece.y0 - SIGN_SHAPE_GROW_PX),
+    y1: Math.min(below, piece.y1 + SIGN_SHAPE_GROW_PX),
+  };
+  if (bounds.x1 <= bounds.x0 || bounds.y1 <= bounds.y0) return piece;
+  const seen = new Uint8Array((bounds.x1 - bounds.x0) * (bounds.y1 - bounds.y0));
+  const grown = growPiece(image, window, bounds, piece.pixels, SIGN_SHAPE_INK, seen);
+  return grown.pixels.length === 0 ? piece : { ...grown, cut: piece.cut };
 }
 
 function chevron(piece: Piece): '>' | '<' | null {
