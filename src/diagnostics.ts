@@ -32,7 +32,7 @@ export const CODES = {
   DOCX_MERGED_TEXT_IGNORED: { severity: 'warning', summary: 'A merge-continuation cell held text that Word does not show; ignored' },
   DOCX_DUPLICATE_PART: { severity: 'warning', summary: 'The zip holds two entries of one part name (word/document.xml …); the last was read, the other may hold the text Word shows', loss: true },
   DOCX_TABLE_TOO_DEEP: { severity: 'warning', summary: 'Tables nested deeper than the limit were not read', loss: true },
-  DOCX_SYMBOL_UNKNOWN: { severity: 'info', summary: 'An inserted symbol (w:sym) of a symbol font has no known Unicode equivalent; left out' },
+  DOCX_SYMBOL_UNKNOWN: { severity: 'warning', summary: 'A symbol of a symbol font (w:sym, or a private-use character in a Symbol or Wingdings run) has no known Unicode equivalent; left out', loss: true },
   DOCX_ALTCHUNK_IGNORED: { severity: 'warning', summary: 'Embedded foreign content (altChunk) cannot be read', loss: true },
   // xlsx
   XLSX_SHEET_NOT_READ: { severity: 'info', summary: 'A sheet was not read: hidden (state hidden or veryHidden: Excel neither shows nor prints it), or not a worksheet (a chart sheet holds no cells)' },

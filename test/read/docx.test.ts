@@ -657,6 +657,20 @@ describe('w:sym', () => {
     expect(codes(messages)).toEqual(['DOCX_SYMBOL_UNKNOWN']);
     expect(messages[0]?.message).toMatch(/^1 inserted symbol/);
   });
+
+  it('LibreOffice keeps a w:sym as private-use text in a Symbol run: U+F0B3 → ≥; an unmapped code is left out and said', () => {
+    const { paragraphs, tables, messages } = readSpec({
+      body: [
+        table([['指标值', cell([run('\uf0b3', { font: 'Symbol' }), run('95%')])]]),
+        paragraph([run('\uf0a3', { font: 'Symbol' }), run('5天（私用区\uf0b3在宋体中保留）', { font: '宋体' })]),
+        paragraph([run('未知\uf001', { font: 'Symbol' }), run('符号')]),
+      ],
+    });
+    expect(tables[0]?.cells.map((c) => c.text)).toEqual(['指标值', '≥95%']);
+    expect(paragraphs.map((p) => p.text)).toEqual(['≤5天（私用区\uf0b3在宋体中保留）', '未知符号']);
+    expect(codes(messages)).toEqual(['DOCX_SYMBOL_UNKNOWN']);
+    expect(messages[0]?.severity).toBe('warning');
+  });
 });
 
 describe('XML namespaces', () => {

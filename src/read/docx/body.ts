@@ -14,7 +14,7 @@ import type { Block, Cell, Paragraph, Table } from '../model.js';
 import { collapseSpace, joinPieces } from '../text.js';
 import { ListCounter } from './numbering.js';
 import type { Styles } from './styles.js';
-import { symbolText } from './symbols.js';
+import { mapSymbolRun, runSymbolFont, symbolText } from './symbols.js';
 import { child, elements, intVal, isOn, textContent, val, type Element } from './xml.js';
 
 /** Deeper nesting than this is not read (a hostile or broken file; real ones nest 1–2). */
@@ -174,10 +174,20 @@ export class BodyReader {
         case 'w:fldData':
         case 'w:softHyphen':
           break;
-        case 'w:r':
+        case 'w:r': {
+          const rPr = child(c, 'w:rPr');
           // Hidden text (w:vanish) is not printed, so it is not read.
-          if (!isOn(child(c, 'w:rPr'), 'w:vanish')) this.readInline(c, acc);
+          if (isOn(rPr, 'w:vanish')) break;
+          const from = acc.parts.length;
+          this.readInline(c, acc);
+          const font = runSymbolFont(child(rPr, 'w:rFonts')?.attribs);
+          for (let i = from; font !== null && i < acc.parts.length; i++) {
+            const mapped = mapSymbolRun(font, acc.parts[i] as string);
+            acc.parts[i] = mapped.text;
+            this.counters.unknownSymbols += mapped.unknown;
+          }
           break;
+        }
         case 'w:sdt':
           if (!isOn(child(c, 'w:sdtPr'), 'w:showingPlcHdr')) this.readInline(c, acc);
           break;
@@ -325,7 +335,7 @@ export class BodyReader {
       this.messages.push(diagnostic('DOCX_TRACKED_DELETION_SKIPPED', `${c.deletions} tracked deletion(s) skipped; the text shown is the document with changes accepted`));
     }
     if (c.unknownSymbols > 0) {
-      this.messages.push(diagnostic('DOCX_SYMBOL_UNKNOWN', `${c.unknownSymbols} inserted symbol(s) (w:sym) from a symbol font could not be mapped to Unicode and were left out`));
+      this.messages.push(diagnostic('DOCX_SYMBOL_UNKNOWN', `${c.unknownSymbols} inserted symbol(s) of a symbol font (w:sym, or private-use text in a Symbol or Wingdings run) could not be mapped to Unicode and were left out`));
     }
     if (c.tooDeep > 0) {
       this.messages.push(diagnostic('DOCX_TABLE_TOO_DEEP', `${c.tooDeep} table(s) nested deeper than ${MAX_TABLE_DEPTH} levels were not read`));

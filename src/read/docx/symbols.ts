@@ -31,3 +31,33 @@ export function symbolText(font: string | undefined, charHex: string | undefined
   // A non-symbol font with a real (non private-use) code point is ordinary text.
   return code < 0xe000 || code > 0xf8ff ? String.fromCodePoint(code) : null;
 }
+
+/**
+ * The symbol font a run is set in (w:rFonts ascii or hAnsi), when it is one this table maps.
+ * LibreOffice saves Word's w:sym as plain text in such a run, the code kept in the private-use
+ * range (≥ becomes U+F0B3 in a Symbol run), so the run's text needs the same mapping.
+ */
+export function runSymbolFont(rFonts: Record<string, string> | undefined): string | null {
+  for (const key of ['w:ascii', 'w:hAnsi']) {
+    const font = rFonts?.[key]?.toLowerCase();
+    if (font !== undefined && FONTS[font]) return font;
+  }
+  return null;
+}
+
+/** Text of a run in a symbol font: its private-use codes mapped, the unmappable counted and left out. */
+export function mapSymbolRun(font: string, text: string): { text: string; unknown: number } {
+  const table = FONTS[font] ?? {};
+  let unknown = 0;
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0xf000 || code > 0xf0ff) out += ch;
+    else {
+      const mapped = table[code - 0xf000];
+      if (mapped === undefined) unknown++;
+      else out += mapped;
+    }
+  }
+  return { text: out, unknown };
+}
