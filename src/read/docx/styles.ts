@@ -2,7 +2,7 @@
  * What paragraph styles contribute to reading: the heading level (outline level) and list
  * numbering that a style, rather than the paragraph itself, carries.
  */
-import { child, childrenNamed, intVal, parseXml, val, type Element } from './xml.js';
+import { child, childrenNamed, intVal, parseChildrenNamed, val, type Element } from './xml.js';
 
 export interface StyleInfo {
   heading: number | null;
@@ -41,10 +41,21 @@ function readRawStyle(style: Element): RawStyle {
   };
 }
 
+/** Prefixes aside: isParagraphStyle sees the producer's own (parseChildrenNamed). */
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+function isParagraphStyle(el: Element): boolean {
+  if (localName(el.name) !== 'style') return false;
+  for (const [key, value] of Object.entries(el.attribs)) if (localName(key) === 'type') return value === 'paragraph';
+  return false;
+}
+
 export function readStyles(bytes: Uint8Array | null): Styles {
   const raw = new Map<string, RawStyle>();
   if (bytes) {
-    const root = parseXml(bytes, 'word/styles.xml');
+    // Word's styles.xml is mostly latent styles, document defaults and character and table
+    // styles (438 KB in Word's own template); only paragraph styles are decoded and parsed.
+    const root = parseChildrenNamed(bytes, 'word/styles.xml', 'style', isParagraphStyle);
     for (const style of childrenNamed(root, 'w:style')) {
       const id = style.attribs['w:styleId'];
       if (style.attribs['w:type'] === 'paragraph' && id) raw.set(id, readRawStyle(style));
