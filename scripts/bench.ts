@@ -3,7 +3,9 @@
  *
  * 1. Builds a corpus in .bench/ (ignored by git) by replicating the fixtures: 2,000 .docx
  *    files, each with its own text (a numbered project name and amount, so no two files
- *    are alike), 1,000 copies of the seed alone, and PDF copies of the fixture exports up to 1,000 pages (each copy with
+ *    are alike), 400 of each producer twin of them (test/inputs/producers/: Word's package
+ *    with its 438 KB styles.xml, WPS's per-run markup, LibreOffice's re-save), 1,000 copies
+ *    of the seed alone, and PDF copies of the fixture exports up to 1,000 pages (each copy with
  *    its own trailing bytes; pdf.js keeps no cache between documents).
  * 2. Runs the built CLI (`node dist/cli/main.js convert`) on each corpus with --jobs 1 and
  *    --jobs 2, three times each, and reports the median run's files/s, pages/s and peak
@@ -50,7 +52,29 @@ interface Run {
   stagesMs: Record<string, number>;
 }
 
-async function build(): Promise<{ docx: string; seed: string; pdf: string; pdfPages: number }> {
+/** The producer twins of the fixtures (test/inputs/producers/, scripts/fixtures/build-producers.ts). */
+const PRODUCERS = [
+  { name: 'word', label: 'Word-written package' },
+  { name: 'wps', label: 'WPS markup' },
+  { name: 'libreoffice', label: 'LibreOffice re-saved' },
+] as const;
+const PRODUCER_COUNT = 400;
+
+/** `count` copies of the packages, each copy with its own project name and amount, so no two files are alike. */
+function replicate(unpacked: Record<string, Uint8Array>[], count: number, dir: string, name: (i: number) => string, also?: (i: number, bytes: Uint8Array) => void): void {
+  for (let i = 0; i < count; i++) {
+    const parts = { ...unpacked[i % unpacked.length] } as Record<string, Uint8Array>;
+    const xml = strFromU8(parts['word/document.xml'] as Uint8Array)
+      .replace(/(<w:t(?: [^>]*)?>)([^<]*专项资金|科普经费|[^<]*补助[^<]*)(<\/w:t>)/u, `$1$2（第${i}号）$3`)
+      .replace(/>(\d+)\.00</u, (_m, n: string) => `>${Number(n) + (i % 97)}.00<`);
+    parts['word/document.xml'] = strToU8(xml);
+    const bytes = zipSync(parts, { level: 6 });
+    writeFileSync(join(dir, name(i)), bytes);
+    also?.(i, bytes);
+  }
+}
+
+async function build(): Promise<{ docx: string; seed: string; pdf: string; pdfPages: number; producers: Record<string, string> }> {
   rmSync(WORK, { recursive: true, force: true });
   const docxDir = join(WORK, 'docx');
   const seedDir = join(WORK, 'seed');
@@ -62,16 +86,16 @@ async function build(): Promise<{ docx: string; seed: string; pdf: string; pdfPa
   // .docx: the seed-sized fixtures, each copy with its own project name and amount.
   const sources = ['lunan-kexie-2025', 'gridbefore-2025', 'wps-textbox-2025', 'central-2025', 'separate-columns-2025', 'multi-project-2025'];
   const unpacked = sources.map((name) => unzipSync(readFileSync(join(ROOT, 'fixtures/docx', `${name}.docx`))));
-  for (let i = 0; i < DOCX_COUNT; i++) {
-    const parts = { ...unpacked[i % unpacked.length] } as Record<string, Uint8Array>;
-    const xml = strFromU8(parts['word/document.xml'] as Uint8Array)
-      .replace(/项目名称/, `项目名称`)
-      .replace(/(<w:t(?: [^>]*)?>)([^<]*专项资金|科普经费|[^<]*补助[^<]*)(<\/w:t>)/u, `$1$2（第${i}号）$3`)
-      .replace(/>(\d+)\.00</u, (_m, n: string) => `>${Number(n) + (i % 97)}.00<`);
-    parts['word/document.xml'] = strToU8(xml);
-    const bytes = zipSync(parts, { level: 6 });
-    writeFileSync(join(docxDir, `d${String(i).padStart(4, '0')}.docx`), bytes);
+  replicate(unpacked, DOCX_COUNT, docxDir, (i) => `d${String(i).padStart(4, '0')}.docx`, (i, bytes) => {
     if (i % unpacked.length === 0) writeFileSync(join(seedDir, `s${String(i).padStart(4, '0')}.docx`), bytes);
+  });
+  const producers: Record<string, string> = {};
+  for (const producer of PRODUCERS) {
+    const dir = join(WORK, producer.name);
+    mkdirSync(dir, { recursive: true });
+    const twins = sources.map((name) => unzipSync(readFileSync(join(ROOT, 'test/inputs/producers', producer.name, `${name}.docx`))));
+    replicate(twins, PRODUCER_COUNT, dir, (i) => `${producer.name}${String(i).padStart(4, '0')}.docx`);
+    producers[producer.name] = dir;
   }
   // More seed copies, so that the seed-only run has 1,000 files.
   const seed = unpacked[0] as Record<string, Uint8Array>;
@@ -91,7 +115,7 @@ async function build(): Promise<{ docx: string; seed: string; pdf: string; pdfPa
     writeFileSync(join(pdfDir, `p${String(i).padStart(4, '0')}-${name}`), bytes);
     pages += pagesOf.get(name) ?? 0;
   }
-  return { docx: docxDir, seed: seedDir, pdf: pdfDir, pdfPages: pages };
+  return { docx: docxDir, seed: seedDir, pdf: pdfDir, pdfPages: pages, producers };
 }
 
 async function pageCount(file: string): Promise<number> {
@@ -204,21 +228,36 @@ async function syntheticCorpora(wanted: (part: (typeof PARTS)[number]) => boolea
   if (wanted('pdf')) await pdfPart(corpus);
 }
 
-async function docxPart(corpus: { docx: string; seed: string }): Promise<void> {
-  const docxFloor = await floorDocx(corpus.docx);
-  console.log('.docx                         files/s   peak RSS');
-  console.log(`  floor (unzip + XML parse)   ${f1(docxFloor).padStart(7)}          -   one thread, in this process`);
+/** One .docx corpus: the floor, yusuan at --jobs 1 and 2, the ratio per core. */
+function docxCorpus(label: string, dir: string, floor: number): void {
+  const files = readdirSync(dir);
+  const bytes = files.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  console.log(`  ${label} (${files.length} files, ${f1(bytes / files.length / 1024)} KiB each)`);
+  console.log(`    floor (unzip + XML parse)   ${f1(floor).padStart(7)}          -   one thread, in this process`);
+  const rates: number[] = [];
   for (const jobs of [1, 2]) {
-    const run = convert(corpus.docx, jobs);
+    const run = convert(dir, jobs);
     const rate = run.files / run.seconds;
-    console.log(`  yusuan --jobs ${jobs}             ${f1(rate).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.files} files in ${f1(run.seconds)} s, ${run.failed} failed; floor ÷ yusuan = ${f1(docxFloor / rate)}×`);
-    console.log(stages(run));
+    rates.push(rate);
+    console.log(
+      `    yusuan --jobs ${jobs}             ${f1(rate).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.files} files in ${f1(run.seconds)} s, ${run.failed} failed; floor ÷ yusuan per core = ${f1(floor / (rate / jobs))}×`,
+    );
+    console.log(`  ${stages(run)}`);
+  }
+  console.log(`    --jobs 2 ÷ --jobs 1 = ${f1((rates[1] as number) / (rates[0] as number))}×`);
+}
+
+async function docxPart(corpus: { docx: string; seed: string; producers: Record<string, string> }): Promise<void> {
+  console.log('.docx                           files/s   peak RSS');
+  docxCorpus('our fixtures, replicated', corpus.docx, await floorDocx(corpus.docx));
+  for (const producer of PRODUCERS) {
+    const dir = corpus.producers[producer.name] as string;
+    docxCorpus(`${producer.label} (test/inputs/producers/${producer.name})`, dir, await floorDocx(dir));
   }
   const seedFloor = await floorDocx(corpus.seed);
   const seedRun = convert(corpus.seed, 2);
   const seedRate = seedRun.files / seedRun.seconds;
-  console.log(`  seed only: floor ${f1(seedFloor)}, yusuan --jobs 2 ${f1(seedRate)} files/s (${seedRun.files} copies of the seed, ${seedRun.peakRssMb} MB; floor ÷ yusuan = ${f1(seedFloor / seedRate)}×)`);
-
+  console.log(`  seed only: floor ${f1(seedFloor)}, yusuan --jobs 2 ${f1(seedRate)} files/s (${seedRun.files} copies of the seed, ${seedRun.peakRssMb} MB; floor ÷ yusuan per core = ${f1(seedFloor / (seedRate / 2))}×)`);
 }
 
 async function pdfPart(corpus: { pdf: string; pdfPages: number }): Promise<void> {

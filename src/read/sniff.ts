@@ -3,7 +3,7 @@
  * renamed .docx, PDFs saved as .docx, spreadsheets saved under a Word name, HTML saved as
  * .doc, and empty downloads.
  */
-import { unzipSync } from 'fflate';
+import { readZipDirectory } from './zip.js';
 import { InputError } from './errors.js';
 
 /**
@@ -40,20 +40,17 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 /**
  * A zip holding `xl/workbook.xml` and no `word/document.xml` is a workbook; any other zip
- * goes to the .docx reader, which says what it lacks. Only the central directory is read:
- * the filter declines every entry, so nothing is inflated.
+ * goes to the .docx reader, which says what it lacks. Only the central directory is read,
+ * so nothing is inflated.
  */
 function zipFormat(bytes: Uint8Array): 'docx' | 'xlsx' {
   let workbook = false;
   let document = false;
   try {
-    unzipSync(bytes, {
-      filter: (entry) => {
-        if (entry.name === 'xl/workbook.xml') workbook = true;
-        else if (entry.name === 'word/document.xml') document = true;
-        return false;
-      },
-    });
+    for (const entry of readZipDirectory(bytes)) {
+      if (entry.name === 'xl/workbook.xml') workbook = true;
+      else if (entry.name === 'word/document.xml') document = true;
+    }
   } catch {
     return 'docx'; // a damaged zip: the .docx reader reports the damage
   }

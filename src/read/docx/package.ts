@@ -3,8 +3,8 @@
  * Sizes are checked from the zip directory before anything is inflated, so a small file
  * that would inflate to gigabytes is refused instead of read.
  */
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { InputError } from '../errors.js';
+import { inflateEntry, readZipDirectory, ZipError, type ZipEntry } from '../zip.js';
 
 export const DOCUMENT_PART = 'word/document.xml';
 const WANTED = new Set([DOCUMENT_PART, 'word/numbering.xml', 'word/styles.xml']);
@@ -46,7 +46,7 @@ export function inflateParts(bytes: Uint8Array, wanted: ReadonlySet<string>, lim
   let total = 0;
   const seen = new Set<string>();
   const duplicated = new Set<string>();
-  const guard = (file: UnzipFileInfo): boolean => {
+  const guard = (file: ZipEntry): boolean => {
     if (seen.has(file.name) && wanted.has(file.name)) duplicated.add(file.name);
     seen.add(file.name);
     if (!wanted.has(file.name)) return false;
@@ -65,11 +65,14 @@ export function inflateParts(bytes: Uint8Array, wanted: ReadonlySet<string>, lim
     }
     return true;
   };
-  let parts: Record<string, Uint8Array>;
+  const parts: Record<string, Uint8Array> = {};
   try {
-    parts = unzipSync(bytes, { filter: guard });
+    // Every size is checked from the directory before anything is inflated.
+    const chosen = readZipDirectory(bytes).filter(guard);
+    if (!refused) for (const entry of chosen) parts[entry.name] = inflateEntry(bytes, entry);
   } catch (error) {
-    throw new InputError('corrupt', `damaged zip container (${(error as Error).message})`);
+    if (!(error instanceof ZipError)) throw error;
+    throw new InputError('corrupt', `damaged zip container (${error.message})`);
   }
   if (refused) throw refused;
   return { parts, names: seen, duplicated: [...duplicated] };
