@@ -25,6 +25,10 @@ describe('CsvFile', () => {
     expect(await written([], true)).toBe('\uFEFFa,b,c\n');
   });
 
+  it('quotes as fast-csv did (the format of earlier versions): ", comma, CR, LF and | quoted, NUL removed, short rows padded, long rows cut', async () => {
+    expect(await written([['x|y', 'a\rb', 'l1\nl2'], ['n\u0000ul', '"'], ['1', '2', '3', '4']], false)).toBe('a,b,c\n"x|y","a\rb","l1\nl2"\nnul,"""",\n1,2,3\n');
+  });
+
   it('leaves no file when aborted', async () => {
     const dir = tempDir();
     const csv = await CsvFile.open(join(dir, 'x.csv'), ['a'], { bom: false });
