@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Conversion, ConvertOptions } from '../convert.js';
 import type { InputErrorKind } from '../read/errors.js';
 import type { SourcePath } from '../read/source-file.js';
+import { RESIDENT_SET_EXCEEDED } from './serve.js';
 
 export interface PoolOptions {
   jobs: number;
@@ -159,7 +160,7 @@ export class WorkerPool {
       // Running from the TypeScript sources (tests, tsx): the worker loads them through tsx.
       ...(url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : []),
     ];
-    const worker = fork(fileURLToPath(url), [], { execArgv, serialization: 'json', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, YUSUAN_WORKER: '1' } });
+    const worker = fork(fileURLToPath(url), [], { execArgv, serialization: 'json', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, YUSUAN_WORKER: '1', YUSUAN_WORKER_MAX_RSS_MB: String(this.options.memoryMb) } });
     const slot: Slot = { worker, stderr: '', queue: [], timer: null, alive: true, lost: null };
     worker.stderr?.setEncoding('utf8');
     worker.stderr?.on('data', (chunk: string) => {
@@ -211,7 +212,9 @@ export class WorkerPool {
 
   /** Why a worker died, from its exit and the last thing it wrote. */
   private causeOfDeath(stderr: string, code: number | null, signal: NodeJS.Signals | null): { kind: InputErrorKind; reason: string } {
-    if (/heap out of memory|Reached heap limit|Allocation failed/u.test(stderr)) return { kind: 'too-large', reason: `ran out of memory (limit ${this.options.memoryMb} MB)` };
+    if (/heap out of memory|Reached heap limit|Allocation failed/u.test(stderr) || stderr.includes(RESIDENT_SET_EXCEEDED)) {
+      return { kind: 'too-large', reason: `ran out of memory (limit ${this.options.memoryMb} MB)` };
+    }
     // `# Fatal error in , line 0` / `# Fatal JavaScript invalid size error 169220804 (see …)`,
     // or a `# Check failed: …` line under the first.
     const fatal = /Fatal JavaScript ([^\n(]+)/u.exec(stderr) ?? /Fatal error[^\n]*\n#\s*([^\n]+)/u.exec(stderr);
@@ -305,8 +308,13 @@ export class WorkerPool {
 
 /** The end of a worker's stderr kept, for the V8 message that says why it died. */
 const STDERR_KEPT = 4096;
-/** How often a working worker's resident set is read. */
-const RSS_POLL_MS = 100;
+/**
+ * How often a working worker's resident set is read. pdf.js on a damaged PDF can allocate a
+ * gigabyte a second outside V8's heap (typed arrays, which --max-old-space-size does not
+ * bound): read every 100 ms, a worker stopped at 512 MB had already reached 599. Reading
+ * /proc/PID/statm takes some 30 µs, so 40 reads a second per worker cost nothing.
+ */
+const RSS_POLL_MS = 25;
 
 /** V8's heap limit for a worker given its memory limit: room is left for code, buffers and pdf.js's native memory. */
 function heapLimitMb(memoryMb: number): number {

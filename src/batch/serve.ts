@@ -3,10 +3,52 @@
  * converted one after another, each answered first with "started" (the pool's clock for
  * the file starts then) and then with its Conversion. The worker ends when the pool goes.
  */
+import { Worker } from 'node:worker_threads';
 import type { Conversion } from '../convert.js';
 import type { Answer, WireTask } from './pool.js';
 
+/** The line a worker's watcher writes before it stops the worker (the pool reads it). */
+export const RESIDENT_SET_EXCEEDED = 'yusuan worker: resident set past the memory limit';
+/** How often the watcher reads the worker's resident set. */
+const WATCH_MS = 5;
+
+/**
+ * The worker's own watch on its resident set, from a thread of its own, which runs while the
+ * conversion's thread is busy in one long synchronous stretch (pdf.js decoding a stream a
+ * damaged PDF claims to be huge can add a gigabyte a second, outside V8's heap, where
+ * --max-old-space-size does not reach). Past the limit it says so on stderr, with a direct
+ * write (the worker's own stderr stream goes through its busy main thread), and kills the
+ * process; the pool reads the line and fails the file as out of memory. The pool's own watch,
+ * every 25 ms from outside, stays: it covers a worker whose watcher could not start. The
+ * watcher's code is evaluated as CommonJS or as a module as the process was started, so it
+ * takes its built-ins with process.getBuiltinModule, not require or import.
+ */
+const WATCHER = `
+const { workerData } = process.getBuiltinModule('node:worker_threads');
+const { readFileSync, writeSync } = process.getBuiltinModule('node:fs');
+setInterval(() => {
+  let pages;
+  try { pages = Number(readFileSync('/proc/self/statm', 'utf8').split(' ')[1]); } catch { return; }
+  if ((pages * 4096) / 1048576 > workerData.limitMb) {
+    try { writeSync(2, '\\n' + workerData.line + ' (' + workerData.limitMb + ' MB)\\n'); } catch {}
+    process.kill(process.pid, 'SIGKILL');
+  }
+}, workerData.everyMs);
+`;
+
+export function watchResidentSet(): void {
+  const limitMb = Number(process.env.YUSUAN_WORKER_MAX_RSS_MB);
+  if (process.platform !== 'linux' || !(limitMb > 0)) return;
+  const watcher = new Worker(WATCHER, { eval: true, workerData: { limitMb, everyMs: WATCH_MS, line: RESIDENT_SET_EXCEEDED }, resourceLimits: { maxOldGenerationSizeMb: 8 } });
+  // Should the watcher fail, the pool's watch from outside remains; said under YUSUAN_DEBUG.
+  watcher.on('error', (error) => {
+    if (process.env.YUSUAN_DEBUG) process.stderr.write(`yusuan worker: the resident-set watcher failed: ${String(error.stack ?? error)}\n`);
+  });
+  watcher.unref();
+}
+
 export function serveTasks(convert: (task: WireTask) => Promise<Conversion>): void {
+  watchResidentSet();
   const send = (answer: Answer): void => {
     process.send?.(answer);
   };
