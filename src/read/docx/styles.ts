@@ -2,7 +2,7 @@
  * What paragraph styles contribute to reading: the heading level (outline level) and list
  * numbering that a style, rather than the paragraph itself, carries.
  */
-import { child, childrenNamed, intVal, parseChildrenNamed, val, type Element } from './xml.js';
+import { child, childrenNamed, intVal, localName, parseChildrenNamed, val, type Element } from './xml.js';
 
 export interface StyleInfo {
   heading: number | null;
@@ -41,9 +41,7 @@ function readRawStyle(style: Element): RawStyle {
   };
 }
 
-/** Prefixes aside: isParagraphStyle sees the producer's own (parseChildrenNamed). */
-const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
-
+/** By local names: isParagraphStyle sees the producer's own prefixes (parseChildrenNamed). */
 function isParagraphStyle(el: Element): boolean {
   if (localName(el.name) !== 'style') return false;
   for (const [key, value] of Object.entries(el.attribs)) if (localName(key) === 'type') return value === 'paragraph';

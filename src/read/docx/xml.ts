@@ -59,7 +59,8 @@ function qualifyMain(root: Element): void {
   } else if (prefix === '') qualifyDefault(root);
 }
 
-const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+/** A name without its prefix: `w:style` → `style`. */
+export const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 /**
  * The root element with only those of its children of one local name (`style`) whose start
