@@ -13,6 +13,7 @@ import { AnnotationMode, getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mj
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from '../errors.js';
+import { sameThreadWorker } from './port.js';
 import type { Matrix } from './geometry.js';
 
 // pdf.js's polyfills replaced these while it loaded: the host gets its own back at once.
@@ -137,6 +138,12 @@ function lendFontFace(): () => void {
   };
 }
 
+/**
+ * pdf.js logs errors only: what it would warn of (a removed image, a font it repaired) is
+ * either expected here or reaches the reader as missing text, which the reader reports.
+ */
+const PDFJS_VERBOSITY = 0;
+
 /** An open PDF, and how to close it: pdf.js's resources, and the FontFace lent for it. */
 export interface OpenDocument {
   doc: PDFDocumentProxy;
@@ -151,7 +158,10 @@ export async function openDocument(bytes: Uint8Array, forRendering: { maxImagePi
   restoreBuiltins();
   const giveBack = lendFontFace();
   const { cMapUrl, standardFontDataUrl, wasmUrl } = pdfjsAssets();
+  // One worker per document, so that closing the document frees all it parsed.
+  const worker = sameThreadWorker(PDFJS_VERBOSITY);
   const task = getDocument({
+    worker,
     // pdf.js may take ownership of the buffer, and refuses a Node Buffer: give it a plain
     // Uint8Array copy (Buffer#slice would be a view, and still a Buffer).
     data: new Uint8Array(bytes),
@@ -168,7 +178,7 @@ export async function openDocument(bytes: Uint8Array, forRendering: { maxImagePi
     maxImageSize: forRendering ? forRendering.maxImagePixels : 1,
     // Fonts are drawn from their glyph outlines when rendering: no FontFace in Node.
     ...(forRendering ? { disableFontFace: true } : {}),
-    verbosity: 0,
+    verbosity: PDFJS_VERBOSITY,
   });
   try {
     const doc = await task.promise;
@@ -176,11 +186,13 @@ export async function openDocument(bytes: Uint8Array, forRendering: { maxImagePi
       doc,
       close: async () => {
         await doc.destroy().catch(() => undefined);
+        worker.destroy();
         giveBack();
       },
     };
   } catch (err) {
     await task.destroy().catch(() => undefined);
+    worker.destroy();
     giveBack();
     throw toInputError(err);
   }
