@@ -9,3 +9,10 @@ export const CHILD_TIMEOUT_MS = 10 * 60_000;
 
 /** One test, and one hook. */
 export const TEST_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * How long a `slow` file keeps the misbehaving test worker (test/batch/faulty-worker.ts)
+ * busy: long enough that the other worker converts two files meanwhile, even while its
+ * sources still compile through tsx.
+ */
+export const SLOW_MS = 4000;

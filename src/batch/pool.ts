@@ -71,6 +71,8 @@ interface InFlight {
   resolve: (c: Conversion) => void;
   /** When the worker started it (performance.now()), for what a failure records. */
   startedAt?: number;
+  /** Asked back from its worker, unstarted, for an idle one; until the worker answers. */
+  withdrawing?: boolean;
 }
 
 interface Slot {
@@ -89,14 +91,24 @@ interface Slot {
 
 /**
  * Tasks sent ahead to each worker. With one, a worker sat idle from its answer until the
- * main thread, busy writing outputs, got round to sending the next file.
+ * main thread, busy writing outputs, got round to sending the next file. A task sent ahead
+ * but not started is asked back when another worker runs out of work (withdraw), so a
+ * large file does not hold a small one behind it while a worker idles.
  */
 const QUEUE_DEPTH = 2;
 
 const DEFAULT_WORKER = new URL(`./worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
-/** What a worker sends for each task: that it started it, then its conversion. */
-export type Answer = { id: number; started: true } | { id: number; conversion: Conversion };
+/**
+ * What a worker sends for each task: that it started it, then its conversion; or, for a task
+ * the pool asked back before the worker started it, that it was withdrawn unstarted.
+ */
+export type Answer = { id: number; started: true } | { id: number; conversion: Conversion } | { id: number; withdrawn: true };
+
+/** The pool asks a worker for a task back: one it has not started. */
+export interface Withdrawal {
+  withdraw: number;
+}
 
 export class WorkerPool {
   private nextId = 1;
@@ -169,8 +181,25 @@ export class WorkerPool {
     worker.on('message', (answer: Answer) => {
       const index = slot.queue.findIndex((f) => f.task.id === answer.id);
       if (index < 0) return;
+      if ('withdrawn' in answer) {
+        const [back] = slot.queue.splice(index, 1);
+        if (index === 0) {
+          if (slot.timer) clearTimeout(slot.timer);
+          slot.timer = null;
+          if (slot.queue.length > 0) this.startTimer(slot);
+        }
+        if (back) {
+          back.withdrawing = false;
+          this.waiting.unshift(back);
+        }
+        this.dispatch();
+        return;
+      }
       if (!('conversion' in answer)) {
-        (slot.queue[index] as InFlight).startedAt = performance.now();
+        const started = slot.queue[index] as InFlight;
+        started.startedAt = performance.now();
+        // Asked back too late: the worker had started it, and the request is void.
+        started.withdrawing = false;
         // The clock of the oldest task restarts when the worker actually starts it, so a
         // worker's start-up (loading modules) is not charged to the file.
         if (index === 0) {
@@ -257,6 +286,7 @@ export class WorkerPool {
     const [culprit, ...innocent] = slot.queue.splice(0);
     const elapsedMs = culprit?.startedAt !== undefined ? performance.now() - culprit.startedAt : 0;
     culprit?.resolve({ ...failure(culprit.task, kind, reason), elapsedMs, ...(stack ? { stack } : {}) });
+    for (const task of innocent) task.withdrawing = false;
     this.waiting.unshift(...innocent);
   }
 
@@ -278,30 +308,70 @@ export class WorkerPool {
     }, this.options.timeoutMs);
   }
 
+  /**
+   * Sends waiting tasks to workers, breadth first (every worker one before any a second, so
+   * two files on two workers run side by side); with none waiting, asks a busy worker for an
+   * unstarted task back for each worker that has run out of work.
+   */
   private dispatch(): void {
     if (this.closed) return;
-    for (const slot of this.slots) {
-      while (slot.alive && slot.queue.length < QUEUE_DEPTH) {
+    for (let depth = 1; depth <= QUEUE_DEPTH; depth++) {
+      for (const slot of this.slots) {
+        if (!slot.alive || slot.queue.length >= depth) continue;
         const next = this.waiting.shift();
-        if (!next) return;
-        const id = this.nextId++;
-        next.task.id = id;
-        slot.queue.push(next);
-        if (slot.queue.length === 1) this.startTimer(slot);
-        const wire: WireTask = {
-          id,
-          file: toWire(next.task.file),
-          path: next.task.path,
-          // timeoutMs lets a reader that starts a program of its own (LibreOffice) end it in time.
-          options: { ...next.task.options, timeoutMs: this.options.timeoutMs, ...(this.options.maxInputBytes !== undefined ? { maxInputBytes: this.options.maxInputBytes } : {}) },
-        };
-        slot.worker.send(wire, (error) => {
-          if (error) {
-            slot.lost ??= { kind: 'internal', reason: `internal error: the conversion worker could not be reached (${error.message})` };
-            slot.worker.kill('SIGKILL');
-          }
-        });
+        if (!next) {
+          this.withdrawForIdle();
+          return;
+        }
+        this.send(slot, next);
       }
+    }
+  }
+
+  private send(slot: Slot, next: InFlight): void {
+    const id = this.nextId++;
+    next.task.id = id;
+    slot.queue.push(next);
+    if (slot.queue.length === 1) this.startTimer(slot);
+    const wire: WireTask = {
+      id,
+      file: toWire(next.task.file),
+      path: next.task.path,
+      // timeoutMs lets a reader that starts a program of its own (LibreOffice) end it in time.
+      options: { ...next.task.options, timeoutMs: this.options.timeoutMs, ...(this.options.maxInputBytes !== undefined ? { maxInputBytes: this.options.maxInputBytes } : {}) },
+    };
+    this.message(slot, wire);
+  }
+
+  private message(slot: Slot, message: WireTask | Withdrawal): void {
+    slot.worker.send(message, (error) => {
+      if (error) {
+        slot.lost ??= { kind: 'internal', reason: `internal error: the conversion worker could not be reached (${error.message})` };
+        slot.worker.kill('SIGKILL');
+      }
+    });
+  }
+
+  /**
+   * One withdrawal asked for each idle worker not already waiting on one: of the busy worker
+   * with the most queued, its last task not started. The worker answers "withdrawn" (the task
+   * goes back to the front of the line) or, having started it meanwhile, converts it.
+   */
+  private withdrawForIdle(): void {
+    const idle = this.slots.filter((s) => s.alive && s.queue.length === 0).length;
+    let asked = this.slots.reduce((n, s) => n + s.queue.filter((f) => f.withdrawing).length, 0);
+    while (asked < idle) {
+      let from: { slot: Slot; task: InFlight } | null = null;
+      for (const slot of this.slots) {
+        if (!slot.alive) continue;
+        const candidates = slot.queue.slice(1).filter((f) => f.startedAt === undefined && !f.withdrawing);
+        const last = candidates.at(-1);
+        if (last && (!from || slot.queue.length > from.slot.queue.length)) from = { slot, task: last };
+      }
+      if (!from) return;
+      from.task.withdrawing = true;
+      this.message(from.slot, { withdraw: from.task.task.id as number });
+      asked++;
     }
   }
 }

@@ -1,11 +1,13 @@
 /**
  * The loop of a worker process: tasks arrive over the IPC channel ahead of time and are
  * converted one after another, each answered first with "started" (the pool's clock for
- * the file starts then) and then with its Conversion. The worker ends when the pool goes.
+ * the file starts then) and then with its Conversion, or, when the pool asked for it back
+ * before its turn (another worker ran out of work), "withdrawn". The worker ends when the
+ * pool goes.
  */
 import { Worker } from 'node:worker_threads';
 import type { Conversion } from '../convert.js';
-import type { Answer, WireTask } from './pool.js';
+import type { Answer, WireTask, Withdrawal } from './pool.js';
 
 /** The line a worker's watcher writes before it stops the worker (the pool reads it). */
 export const RESIDENT_SET_EXCEEDED = 'yusuan worker: resident set past the memory limit';
@@ -53,8 +55,19 @@ export function serveTasks(convert: (task: WireTask) => Promise<Conversion>): vo
     process.send?.(answer);
   };
   let previous: Promise<void> = Promise.resolve();
-  process.on('message', (task: WireTask) => {
+  // Tasks received and not yet started. A withdrawal answers at once (the conversion under
+  // way yields to the event loop between pages), and the task is skipped at its turn.
+  const queued = new Set<number>();
+  process.on('message', (message: WireTask | Withdrawal) => {
+    if ('withdraw' in message) {
+      // Too late for a task already started (or done): the pool hears "started" and waits.
+      if (queued.delete(message.withdraw)) send({ id: message.withdraw, withdrawn: true });
+      return;
+    }
+    const task = message;
+    queued.add(task.id);
     previous = previous.then(async () => {
+      if (!queued.delete(task.id)) return;
       send({ id: task.id, started: true });
       send({ id: task.id, conversion: await convert(task) });
     });

@@ -7,9 +7,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlink
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertBatch, type BatchResult } from '../../src/batch/index.js';
+import { WorkerPool } from '../../src/batch/pool.js';
 import type { Document } from '../../src/schema/document.js';
 import { CLI, readCsv, tempDir, yusuan } from '../cli/run.js';
-import { CHILD_TIMEOUT_MS } from '../limits.js';
+import { CHILD_TIMEOUT_MS, SLOW_MS } from '../limits.js';
 import { fixturePath, ROOT } from '../helpers.js';
 
 function files(dir: string): string[] {
@@ -77,6 +78,32 @@ describe('isolation', () => {
     expect(results[5]?.conversion.document?.projects).toHaveLength(3);
     expect(results[8]?.conversion.document?.projects).toHaveLength(3);
     expect(results[1]?.conversion.sha256).toBe(results[0]?.conversion.sha256);
+  });
+});
+
+describe('a task sent ahead to a busy worker (issue 12)', () => {
+  it('is asked back, unstarted, when the other worker runs out of work, and converted there', async () => {
+    const dir = tempDir();
+    // Breadth first: a and c go to the first worker, b and d to the second.
+    const names = ['a-slow.docx', 'b-good.docx', 'c-good.docx', 'd-good.docx'];
+    for (const name of names) copyFileSync(fixturePath('fixtures/docx/lunan-kexie-2025.docx'), join(dir, name));
+    const pool = new WorkerPool({ jobs: 2, timeoutMs: 4 * SLOW_MS, memoryMb: 400, workerUrl: new URL('./faulty-worker.ts', import.meta.url) });
+    const finished: string[] = [];
+    try {
+      const results = await Promise.all(
+        names.map((n) =>
+          pool.run({ file: join(dir, n), path: n, options: { year: null, unit: null, strict: false } }).then((c) => {
+            finished.push(n);
+            return c;
+          }),
+        ),
+      );
+      expect(results.map((c) => [c.path, c.status, c.document?.projects.length])).toEqual(names.map((n) => [n, 'ok', 3]));
+    } finally {
+      await pool.close();
+    }
+    // Without the withdrawal, c waits behind the slow file while the second worker idles.
+    expect(finished).toEqual(['b-good.docx', 'd-good.docx', 'c-good.docx', 'a-slow.docx']);
   });
 });
 

@@ -5,12 +5,14 @@
  * allocates until the heap limit stops it, `bloat` holds memory outside the heap (buffers)
  * until the resident-set limit stops it, `stray` converts and leaves behind a promise that
  * rejects, unawaited, while the worker converts its next file (as pdf.js may, tearing down
- * a damaged file). Everything else converts normally. It serves tasks with the real
+ * a damaged file), `slow` waits SLOW_MS (the event loop free, as between a PDF's pages)
+ * before converting. Everything else converts normally. It serves tasks with the real
  * worker's loop.
  */
 import { fromWire, type WireTask } from '../../src/batch/pool.js';
 import { serveTasks } from '../../src/batch/serve.js';
 import { convertFile, type Conversion } from '../../src/convert.js';
+import { SLOW_MS } from '../limits.js';
 
 /** Set by a `stray` file: the next conversion meets its late rejection. */
 let strayLeftBehind = false;
@@ -43,6 +45,7 @@ async function handle(task: WireTask): Promise<Conversion> {
     }
   }
   if (task.path.includes('stray')) strayLeftBehind = true;
+  if (task.path.includes('slow')) await new Promise((r) => setTimeout(r, SLOW_MS));
   return convertFile(fromWire(task.file), { ...task.options, path: task.path });
 }
 

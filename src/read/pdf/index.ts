@@ -48,6 +48,9 @@ interface PageResult extends PageLines {
 /** A budget disclosure runs to tens of pages; a page tree claiming more is broken or hostile. */
 export const MAX_PAGES = 5000;
 
+/** Lets the event loop run (I/O, timers, messages) before the next page is read. */
+const betweenPages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 type PageBlock = { kind: 'table'; table: PageTable; top: number } | { kind: 'para'; para: Para; top: number };
 
 /**
@@ -66,6 +69,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
     if (doc.numPages === 0) throw new InputError('corrupt', 'damaged PDF: no pages');
     if (doc.numPages > MAX_PAGES) throw new InputError('too-complex', `the PDF claims ${doc.numPages} pages (limit ${MAX_PAGES}); not read`);
     for (let p = 1; p <= doc.numPages; p++) {
+      // pdf.js's two halves talk by promises alone, so a document would hold the event loop
+      // from its first page to its last: a batch worker would not hear the pool meanwhile.
+      if (p > 1) await betweenPages();
       let raw;
       try {
         raw = await readPage(doc, p);
