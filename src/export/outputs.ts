@@ -4,13 +4,13 @@
  * in memory at a time; every file is committed atomically when the run closes.
  */
 import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Conversion, StageTimes } from '../convert.js';
 import { errorClassOf, type ErrorClass } from '../read/errors.js';
 import { SCHEMA_VERSION } from '../schema/version.js';
 import { VERSION } from '../version.js';
-import { removeOwnTemporaries, removeOwnTemporariesNow, removeStaleTemporaries, writeFileAtomic, AtomicStream } from './atomic.js';
+import { removeOwnTemporaries, removeOwnTemporariesNow, removeStaleTemporaries, writeFileAtomic, writeFileAtomicSync, AtomicStream, OutputError } from './atomic.js';
 import { CsvFile } from './csv.js';
 import { documentJson } from './json.js';
 import { projectLines } from './ndjson.js';
@@ -125,13 +125,20 @@ export function documentPathCollisions(paths: readonly string[]): Map<number, st
   return collisions;
 }
 
-/** Document files written at once; the run does not wait for each before the next. */
-const MAX_PENDING_WRITES = 32;
+/**
+ * A failed input's document, and a stale one an earlier run left, removed. Blocking, as the
+ * documents are written: see writeFileAtomicSync.
+ */
+function removeDocument(target: string): void {
+  try {
+    rmSync(target, { force: true });
+  } catch (error) {
+    throw OutputError.of(target, error);
+  }
+}
 
 export class OutputWriter {
   private readonly inputs: ReportInput[] = [];
-  private readonly pending = new Set<Promise<void>>();
-  private writeError: unknown = null;
   /** Temporary files of earlier runs that were killed, removed when this one opened. */
   staleTemporariesRemoved = 0;
 
@@ -179,7 +186,8 @@ export class OutputWriter {
     const inside = target.startsWith(`${resolve(this.dir, 'json')}${sep}`);
     if (this.options.formats.has('json') && inside) {
       // A failed input leaves no document, and no stale one from an earlier run either.
-      await this.schedule(written ? writeFileAtomic(target, documentJson(doc)) : rm(target, { force: true }));
+      if (written) writeFileAtomicSync(target, documentJson(doc));
+      else removeDocument(target);
     }
     this.csv?.documents.write([documentRow(conversion)]);
     if (written) {
@@ -212,34 +220,14 @@ export class OutputWriter {
     return entry;
   }
 
-  /**
-   * Document files are independent of each other: their writes overlap with the next
-   * inputs' conversion instead of holding up the run (a write's latency, not its CPU, was
-   * what limited --jobs 2). The combined files are written in input order as before.
-   */
-  private async schedule(write: Promise<void>): Promise<void> {
-    const tracked = write.then(
-      () => undefined,
-      (error: unknown) => {
-        this.writeError ??= error;
-      },
-    );
-    this.pending.add(tracked);
-    void tracked.finally(() => this.pending.delete(tracked));
-    while (this.pending.size >= MAX_PENDING_WRITES) await Promise.race(this.pending);
-    if (this.writeError) throw this.writeError;
-  }
-
-  private async settle(): Promise<void> {
-    await Promise.all(this.pending);
-    if (this.writeError) throw this.writeError;
+  private settle(): void {
     const failed = this.streamFailure();
     if (failed) throw failed;
   }
 
   /** Commit the combined files and write report.json. */
   async close(run: { startedAt: Date; options: Record<string, unknown>; peakWorkersMb?: number; peakWorkerMb?: number; skipped?: readonly { path: string; reason: string }[] }): Promise<ReportInput[]> {
-    await this.settle();
+    this.settle();
     if (this.csv) for (const file of Object.values(this.csv)) await file.commit();
     await this.ndjson?.commit();
     const finishedAt = new Date();
@@ -278,9 +266,8 @@ export class OutputWriter {
     return this.inputs;
   }
 
-  /** Give up: let the document writes under way finish, remove the temporary files of the combined outputs. */
+  /** Give up: remove the temporary files of the combined outputs. */
   async abort(): Promise<void> {
-    await Promise.all(this.pending);
     if (this.csv) for (const file of Object.values(this.csv)) await file.abort();
     await this.ndjson?.abort();
     // A write cut short (a full disk) may leave its temporary file behind: none stays.
