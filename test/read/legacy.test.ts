@@ -211,10 +211,14 @@ describe('LibreOffice is always ended', () => {
     writeFileSync(script, `import { readFileSync } from 'node:fs';\nimport { readLegacy } from ${JSON.stringify(legacyIndex)};\nawait readLegacy(new Uint8Array(readFileSync(${JSON.stringify(fixturePath('test/inputs/legacy/central-2025.doc'))})), {});\n`);
     const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, stdio: 'ignore' });
     const pid = child.pid as number;
+    // Until this process reaps the killed child, its pid still answers kill(pid, 0) (a
+    // zombie), and the sweep rightly keeps its folders; under load the reaping can come late.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     const needle = `yusuan-lo-profile-${pid}-`;
     try {
       expect(await until(() => processesWith(needle).length > 0, 20_000), 'LibreOffice started by the child').toBe(true);
       child.kill('SIGKILL');
+      await exited;
       expect(await until(() => processesWith(needle).length === 0, 1500), 'LibreOffice gone after its parent was killed').toBe(true);
     } finally {
       child.kill('SIGKILL');
