@@ -23,7 +23,15 @@
  *    rendering their pages (pdf.js on @napi-rs/canvas at the OCR resolution) in this process.
  *
  * 7. Before all that, what two cores give this machine: an allocation-heavy loop alone and as
- *    two processes at once (the ceiling of --jobs 2 ÷ --jobs 1 for work like ours).
+ *    two processes at once.
+ * 8. Beside each `--jobs 2 ÷ --jobs 1`, the same ratio for the conversion itself without the
+ *    pool: convertFile over the same files in one process, then in two processes at once
+ *    (no workers, no channel, no output). That is the ceiling for this work on this machine;
+ *    the gap between the two is what the pool and the main process lose.
+ * 9. Under each yusuan run, the CPU time of its whole process tree (how many cores it kept
+ *    busy) and, on Linux, how much of the machine's time the host took for itself meanwhile
+ *    (steal, from /proc/stat): on a shared virtual machine, the second core is not always
+ *    all there.
  *
  * `--only docx|pdf|real|ocr` runs one part (the corpus is built only for docx and pdf).
  *
@@ -33,7 +41,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
@@ -53,6 +61,10 @@ interface Run {
   peakRssMb: number;
   failed: number;
   stagesMs: Record<string, number>;
+  /** User + system CPU seconds of the CLI and its workers; null off Linux. */
+  cpuSeconds: number | null;
+  /** The share of the machine's CPU time the host took during the run (steal); null off Linux. */
+  stealShare: number | null;
 }
 
 /** The producer twins of the fixtures (test/inputs/producers/, scripts/fixtures/build-producers.ts). */
@@ -137,15 +149,66 @@ function convert(dir: string, jobs: number): Run {
 function convertOnce(dir: string, jobs: number): Run {
   const out = join(WORK, `out-${jobs}`);
   rmSync(out, { recursive: true, force: true });
+  const cpuBefore = childrenCpuSeconds();
+  const machineBefore = machineTicks();
   const started = performance.now();
   spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'convert', dir, '-o', out, '--jobs', String(jobs), '-q'], { stdio: 'ignore' });
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = childrenCpuSeconds();
+  const machineAfter = machineTicks();
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   let pages = 0;
   for (const input of report.inputs as { json: string | null }[]) {
     if (input.json) pages += JSON.parse(readFileSync(join(out, input.json), 'utf8')).source.pageCount ?? 0;
   }
-  return { files: report.counts.inputs, pages, seconds, peakRssMb: report.peakRssMb, failed: report.counts.failed, stagesMs: report.stagesMs ?? {} };
+  return {
+    files: report.counts.inputs,
+    pages,
+    seconds,
+    peakRssMb: report.peakRssMb,
+    failed: report.counts.failed,
+    stagesMs: report.stagesMs ?? {},
+    cpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+    stealShare: stealBetween(machineBefore, machineAfter),
+  };
+}
+
+/** Clock ticks a second in /proc (USER_HZ): 100 on every Linux this runs on. */
+const USER_HZ = 100;
+
+/**
+ * The CPU seconds (user + system) of this process's children that have ended and been
+ * waited for, and of their own such children: /proc/self/stat's cutime and cstime. A CLI
+ * run that has exited counts with all its workers. Null off Linux.
+ */
+function childrenCpuSeconds(): number | null {
+  try {
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime and cstime are fields 16 and 17 of the whole line, 14 and 15 after the name.
+    return (Number(fields[13]) + Number(fields[14])) / USER_HZ;
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's CPU time so far, in ticks: all of it, and the host's steal. Null off Linux. */
+function machineTicks(): { total: number; steal: number } | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] as string;
+    // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is
+    // already inside user and nice, so it is not added again).
+    const v = line.trim().split(/\s+/u).slice(1, 9).map(Number);
+    return { total: v.reduce((a, b) => a + b, 0), steal: v[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+function stealBetween(before: { total: number; steal: number } | null, after: { total: number; steal: number } | null): number | null {
+  if (!before || !after || after.total <= before.total) return null;
+  return (after.steal - before.steal) / (after.total - before.total);
 }
 
 async function floorDocx(dir: string): Promise<number> {
@@ -197,12 +260,56 @@ function pdftotext(files: string[], pages: number): number | null {
 
 const f1 = (n: number): string => n.toFixed(1);
 
-/** `read 61% (4.1 s) · recognize 20% …`: a run's stage times, summed over its files. */
-function stages(run: Run): string {
+/**
+ * Under a run: `stages, summed over files: read 61% (4.1 s) · recognize 20% …`, then
+ * `CPU 14.2 s, 1.4 cores busy; host steal 12%` (how much of the machine it used and had).
+ */
+function stages(run: Run, indent = '      '): string {
+  const lines: string[] = [];
   const total = Object.values(run.stagesMs).reduce((n, ms) => n + ms, 0);
-  if (total === 0) return '';
-  const parts = Object.entries(run.stagesMs).map(([stage, ms]) => `${stage} ${Math.round((ms / total) * 100)}% (${f1(ms / 1000)} s)`);
-  return `      stages, summed over files: ${parts.join(' · ')}`;
+  if (total > 0) {
+    const parts = Object.entries(run.stagesMs).map(([stage, ms]) => `${stage} ${Math.round((ms / total) * 100)}% (${f1(ms / 1000)} s)`);
+    lines.push(`stages, summed over files: ${parts.join(' · ')}`);
+  }
+  if (run.cpuSeconds !== null) {
+    const steal = run.stealShare !== null ? `; host steal ${Math.round(run.stealShare * 100)}% of the machine's time` : '';
+    lines.push(`CPU ${f1(run.cpuSeconds)} s, ${f1(run.cpuSeconds / run.seconds)} cores busy${steal}`);
+  }
+  return lines.map((line) => indent + line).join('\n');
+}
+
+/**
+ * The ceiling of `--jobs 2 ÷ --jobs 1` for this very work here: convertFile (the library
+ * call a worker makes) over `files` in one process, then in two processes at once, each over
+ * all of them. No pool, channel or output is involved, so what this loses against 2× is
+ * the machine's (shared caches, memory, V8's own background threads, the host); what
+ * `--jobs 2 ÷ --jobs 1` loses below it is yusuan's.
+ */
+async function conversionScaling(files: string[]): Promise<number> {
+  const list = join(WORK, 'scaling-files.json');
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(list, JSON.stringify(files));
+  const entry = pathToFileURL(join(ROOT, 'dist/index.js')).href;
+  const loop = `const { convertFile } = await import(process.argv[1]); const { readFileSync } = await import('node:fs'); for (const f of JSON.parse(readFileSync(process.argv[2], 'utf8'))) await convertFile(f);`;
+  const run = (): Promise<void> =>
+    new Promise((done, fail) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', loop, entry, list], { stdio: 'ignore' });
+      child.on('error', fail);
+      child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`the conversion loop exited with ${code}`))));
+    });
+  const timed = async (parallel: number): Promise<number> => {
+    const started = performance.now();
+    await Promise.all(Array.from({ length: parallel }, run));
+    return performance.now() - started;
+  };
+  const alone = await timed(1);
+  const pair = await timed(2);
+  return (2 * alone) / pair;
+}
+
+/** `--jobs 2 ÷ --jobs 1 = 1.4× (the conversion alone, as two processes: 1.5×)`. */
+function jobsRatio(indent: string, ratio: number, ceiling: number): string {
+  return `${indent}--jobs 2 ÷ --jobs 1 = ${f1(ratio)}× (the conversion alone as two processes at once, no pool: ${f1(ceiling)}×)`;
 }
 
 /**
@@ -210,7 +317,9 @@ function stages(run: Run): string {
  * does (small objects and strings, most of them short-lived), timed alone and then as two
  * processes at once. A loop of arithmetic alone scales to 2× on any two cores; allocation-
  * heavy work scales only as far as the cores' shared caches and memory let it, and on a shared
- * virtual machine that can be far less. `--jobs 2 ÷ --jobs 1` cannot beat this figure.
+ * virtual machine that can be far less. A small loop like this one can still reach 2× where
+ * yusuan's own work does not (its heap is larger, V8 compiles and collects it on background
+ * threads that want the second core too): conversionScaling measures that work itself.
  */
 async function machineScaling(): Promise<number> {
   const loop =
@@ -241,7 +350,7 @@ async function main(): Promise<void> {
   const wanted = (part: (typeof PARTS)[number]): boolean => values.only === undefined || values.only === part;
   const t0 = performance.now();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
-  console.log(`two processes of allocation-heavy JavaScript at once do ${f1(await machineScaling())}× the work of one (the most --jobs 2 ÷ --jobs 1 can reach here)\n`);
+  console.log(`two processes of allocation-heavy JavaScript at once do ${f1(await machineScaling())}× the work of one (for yusuan's own work, see each corpus)\n`);
   if (wanted('docx') || wanted('pdf')) await syntheticCorpora(wanted);
   if (wanted('real')) await realCorpora();
   if (wanted('ocr')) await scans();
@@ -260,7 +369,7 @@ async function syntheticCorpora(wanted: (part: (typeof PARTS)[number]) => boolea
 }
 
 /** One .docx corpus: the floor, yusuan at --jobs 1 and 2, the ratio per core. */
-function docxCorpus(label: string, dir: string, floor: number): void {
+async function docxCorpus(label: string, dir: string, floor: number): Promise<void> {
   const files = readdirSync(dir);
   const bytes = files.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
   console.log(`  ${label} (${files.length} files, ${f1(bytes / files.length / 1024)} KiB each)`);
@@ -273,17 +382,23 @@ function docxCorpus(label: string, dir: string, floor: number): void {
     console.log(
       `    yusuan --jobs ${jobs}             ${f1(rate).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.files} files in ${f1(run.seconds)} s, ${run.failed} failed; floor ÷ yusuan per core = ${f1(floor / (rate / jobs))}×`,
     );
-    console.log(`  ${stages(run)}`);
+    console.log(stages(run, '        '));
   }
-  console.log(`    --jobs 2 ÷ --jobs 1 = ${f1((rates[1] as number) / (rates[0] as number))}×`);
+  const ceiling = await conversionScaling(files.slice(0, SCALING_DOCX_FILES).map((f) => join(dir, f)));
+  console.log(jobsRatio('    ', (rates[1] as number) / (rates[0] as number), ceiling));
 }
+
+/** Files of a .docx corpus the no-pool scaling is measured on (a few seconds' work). */
+const SCALING_DOCX_FILES = 300;
+/** Files of the synthetic PDF corpus the no-pool scaling is measured on (some 250 pages). */
+const SCALING_PDF_FILES = 60;
 
 async function docxPart(corpus: { docx: string; seed: string; producers: Record<string, string> }): Promise<void> {
   console.log('.docx                           files/s   peak RSS');
-  docxCorpus('our fixtures, replicated', corpus.docx, await floorDocx(corpus.docx));
+  await docxCorpus('our fixtures, replicated', corpus.docx, await floorDocx(corpus.docx));
   for (const producer of PRODUCERS) {
     const dir = corpus.producers[producer.name] as string;
-    docxCorpus(`${producer.label} (test/inputs/producers/${producer.name})`, dir, await floorDocx(dir));
+    await docxCorpus(`${producer.label} (test/inputs/producers/${producer.name})`, dir, await floorDocx(dir));
   }
   const seedFloor = await floorDocx(corpus.seed);
   const seedRun = convert(corpus.seed, 2);
@@ -298,11 +413,14 @@ async function pdfPart(corpus: { pdf: string; pdfPages: number }): Promise<void>
   console.log('\nPDF                           pages/s   peak RSS');
   console.log(`  floor (pdf.js text only)    ${f1(pdfFloor).padStart(7)}          -   one thread, in this process`);
   if (poppler !== null) console.log(`  pdftotext -layout           ${f1(poppler).padStart(7)}          -   poppler, one process per file`);
+  const rates: number[] = [];
   for (const jobs of [1, 2]) {
     const run = convert(corpus.pdf, jobs);
+    rates.push(run.pages / run.seconds);
     console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s (${f1(run.files / run.seconds)} files/s), ${run.failed} failed`);
     console.log(stages(run));
   }
+  console.log(jobsRatio('  ', (rates[1] as number) / (rates[0] as number), await conversionScaling(pdfFiles.slice(0, SCALING_PDF_FILES))));
 
 }
 
@@ -320,11 +438,14 @@ async function realCorpora(): Promise<void> {
     console.log(`\n${name} (${realFiles.length} PDFs, ${first.pages} pages)`.padEnd(30) + '  pages/s   peak RSS');
     console.log(`  floor (pdf.js text only)    ${f1(realFloor).padStart(7)}          -`);
     if (realPoppler !== null) console.log(`  pdftotext -layout           ${f1(realPoppler).padStart(7)}          -`);
-    for (const run of [first, convertOnce(real, 2)]) {
+    const second = convertOnce(real, 2);
+    for (const run of [first, second]) {
       const jobs = run === first ? 1 : 2;
       console.log(`  yusuan --jobs ${jobs}             ${f1(run.pages / run.seconds).padStart(7)}   ${String(run.peakRssMb).padStart(5)} MB   ${run.pages} pages in ${f1(run.seconds)} s; pdftotext ÷ yusuan = ${realPoppler !== null ? `${f1(realPoppler / (run.pages / run.seconds))}×` : '-'}`);
       console.log(stages(run));
     }
+    // The whole corpus: a sample of it would stand for other work (the scans, the large files).
+    console.log(jobsRatio('  ', first.seconds / second.seconds, await conversionScaling(realFiles)));
   }
 
 }
