@@ -291,19 +291,9 @@ async function conversionScaling(files: string[]): Promise<number> {
   writeFileSync(list, JSON.stringify(files));
   const entry = pathToFileURL(join(ROOT, 'dist/index.js')).href;
   const loop = `const { convertFile } = await import(process.argv[1]); const { readFileSync } = await import('node:fs'); for (const f of JSON.parse(readFileSync(process.argv[2], 'utf8'))) await convertFile(f);`;
-  const run = (): Promise<void> =>
-    new Promise((done, fail) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', loop, entry, list], { stdio: 'ignore' });
-      child.on('error', fail);
-      child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`the conversion loop exited with ${code}`))));
-    });
-  const timed = async (parallel: number): Promise<number> => {
-    const started = performance.now();
-    await Promise.all(Array.from({ length: parallel }, run));
-    return performance.now() - started;
-  };
-  const alone = await timed(1);
-  const pair = await timed(2);
+  const args = ['--input-type=module', '-e', loop, entry, list];
+  const alone = await timedProcesses(args, 1);
+  const pair = await timedProcesses(args, 2);
   return (2 * alone) / pair;
 }
 
@@ -324,21 +314,23 @@ function jobsRatio(indent: string, ratio: number, ceiling: number): string {
 async function machineScaling(): Promise<number> {
   const loop =
     'const t=performance.now();let s=0;for(let i=0;i<800;i++){const a=new Array(20000);for(let j=0;j<20000;j++)a[j]={x:j,y:String(j)};s+=a[i%20000].x}';
-  const run = (): Promise<void> =>
-    new Promise((done, fail) => {
-      const child = spawn(process.execPath, ['-e', loop], { stdio: 'ignore' });
-      child.on('error', fail);
-      child.on('exit', () => done());
-    });
-  const timed = async (parallel: number): Promise<number> => {
-    const started = performance.now();
-    await Promise.all(Array.from({ length: parallel }, run));
-    return performance.now() - started;
-  };
-  const alone = Math.min(await timed(1), await timed(1));
-  const pair = Math.min(await timed(2), await timed(2));
+  const alone = Math.min(await timedProcesses(['-e', loop], 1), await timedProcesses(['-e', loop], 1));
+  const pair = Math.min(await timedProcesses(['-e', loop], 2), await timedProcesses(['-e', loop], 2));
   // Two loops done in `pair` against one in `alone`: the throughput of two cores over one.
   return (2 * alone) / pair;
+}
+
+/** Milliseconds for `parallel` Node processes with these arguments, started at once, to end. */
+async function timedProcesses(args: string[], parallel: number): Promise<number> {
+  const run = (): Promise<void> =>
+    new Promise((done, fail) => {
+      const child = spawn(process.execPath, args, { stdio: 'ignore' });
+      child.on('error', fail);
+      child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`node ${args[0] ?? ''} … exited with ${code}`))));
+    });
+  const started = performance.now();
+  await Promise.all(Array.from({ length: parallel }, run));
+  return performance.now() - started;
 }
 
 const PARTS = ['docx', 'pdf', 'real', 'ocr'] as const;
