@@ -2,7 +2,8 @@
  * The PDF reader: the same block stream a .docx reader gives for the Word file the PDF was
  * exported from (apart from page numbers), built from geometry rather than text order.
  *
- *   load.ts     pdf.js setup (CJK CMaps, standard fonts), per-page text items + operator list
+ *   load.ts     pdf.js setup (CJK CMaps, standard fonts), per-page operator list + text items
+ *   text-items.ts  text items built from the operator list, as pdf.js's text pass builds them
  *   runs.ts     text items placed in page space; undecodable characters
  *   rulings.ts  stroked lines and thin filled rectangles → horizontal/vertical segments
  *   tables.ts   segments → table grids with merged cells; runs placed into cells

@@ -1,6 +1,7 @@
 /**
  * Opening a PDF with pdf.js (legacy build, for Node) and pulling, per page, the two things
- * the reader is built on: positioned text items and the operator list. Input problems are
+ * the reader is built on: the operator list and positioned text items (built from the
+ * operator list by text-items.ts, or by pdf.js's own text pass where that cannot). Input problems are
  * turned into InputError here, so the rest of the reader never sees a pdf.js exception.
  */
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { InputError } from '../errors.js';
 import { sameThreadWorker } from './port.js';
 import type { Matrix } from './geometry.js';
+import { textItemsFromOperators, type FontFacts, type FontLookup } from './text-items.js';
 
 // pdf.js's polyfills replaced these while it loaded: the host gets its own back at once.
 restoreBuiltins();
@@ -198,22 +200,59 @@ export async function openDocument(bytes: Uint8Array, forRendering: { maxImagePi
   }
 }
 
-export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<RawPage> {
+/**
+ * What a page's fonts tell the item builder, from pdf.js's loaded fonts (page.commonObjs).
+ * A font that did not load as a usable font (an error, a Type3 font) is null: the builder
+ * then leaves the page to getTextContent. Each name maps to one object, which the builder
+ * compares by identity as pdf.js compares its fonts.
+ */
+export async function fontFacts(page: PDFPageProxy, fnArray: readonly number[], argsArray: readonly unknown[]): Promise<FontLookup> {
+  const names = new Set<string>();
+  for (let i = 0; i < fnArray.length; i++) {
+    if (fnArray[i] === OPS.setFont) names.add(String((argsArray[i] as unknown[])[0]));
+    else if (fnArray[i] === OPS.setGState) {
+      for (const entry of ((argsArray[i] as unknown[])[0] ?? []) as unknown[][]) if (entry[0] === 'Font') names.add(String((entry[1] as unknown[])[0]));
+    }
+  }
+  const objs = page.commonObjs;
+  // pdf.js resolves a font once its face is bound, a few promise turns after it arrives.
+  if ([...names].some((n) => !objs.has(n))) await new Promise((resolve) => setImmediate(resolve));
+  const facts = new Map<string, FontFacts | null>();
+  for (const name of names) {
+    const font = objs.has(name) ? (objs.get(name) as { vertical?: unknown; fontMatrix?: unknown; isType3Font?: unknown } | null) : null;
+    const usable = font !== null && typeof font === 'object' && font.isType3Font !== true && (font.fontMatrix === undefined || Array.isArray(font.fontMatrix));
+    facts.set(name, usable ? { vertical: font.vertical === true, fontMatrix: (font.fontMatrix as number[] | undefined) ?? FONT_IDENTITY_MATRIX } : null);
+  }
+  return (name) => facts.get(name) ?? null;
+}
+
+const FONT_IDENTITY_MATRIX: readonly number[] = [0.001, 0, 0, 0.001, 0, 0];
+
+/** How a page's text items were read: from its operator list, or by pdf.js's text pass. */
+export type TextSource = 'operators' | 'text-content';
+
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<RawPage & { textSource: TextSource }> {
   const page: PDFPageProxy = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const text = await page.getTextContent();
     const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
-    const items: RawTextItem[] = [];
-    for (const item of text.items) {
-      if (!('str' in item)) continue;
-      items.push({
-        str: item.str,
-        transform: item.transform as number[],
-        width: item.width,
-        height: item.height,
-        fontName: item.fontName,
-      });
+    // One pass over the content stream where the operator list says all the text pass would:
+    // otherwise the text pass as well (text-items.ts says when).
+    let items = textItemsFromOperators(ops.fnArray, ops.argsArray, await fontFacts(page, ops.fnArray, ops.argsArray), page.view);
+    const textSource: TextSource = items ? 'operators' : 'text-content';
+    if (!items) {
+      const text = await page.getTextContent();
+      items = [];
+      for (const item of text.items) {
+        if (!('str' in item)) continue;
+        items.push({
+          str: item.str,
+          transform: item.transform as number[],
+          width: item.width,
+          height: item.height,
+          fontName: item.fontName,
+        });
+      }
     }
     const t = viewport.transform as number[];
     return {
@@ -224,6 +263,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
       items,
       fnArray: ops.fnArray,
       argsArray: ops.argsArray,
+      textSource,
     };
   } finally {
     page.cleanup();

@@ -1,0 +1,56 @@
+/**
+ * Text items built from the operator list (src/read/pdf/text-items.ts) against pdf.js's own
+ * text pass, on every PDF in the repository: where the builder takes a page, the items must
+ * be those getTextContent gives, to the last bit. (On the real disclosures, test/real holds
+ * them to the same strings and fonts, and positions within the float rounding it documents.)
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { writtenMatrix, writtenNumber } from '../../src/read/pdf/text-items.js';
+import { fixturePath } from '../helpers.js';
+import { itemsBothWays } from './text-items-helpers.js';
+
+const FILES = [
+  ...readdirSync(fixturePath('fixtures/pdf')).map((f) => `fixtures/pdf/${f}`),
+  ...readdirSync(fixturePath('test/inputs/pdf')).map((f) => `test/inputs/pdf/${f}`),
+].filter((f) => f.endsWith('.pdf'));
+
+describe('textItemsFromOperators', () => {
+  it.each(FILES)('gives getTextContent’s items on every page of %s', async (file) => {
+    const pages = await itemsBothWays(fixturePath(file));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const p of pages) {
+      if (p.fromOperators === null) continue;
+      expect({ page: p.page, items: p.fromOperators }).toEqual({ page: p.page, items: p.fromTextContent });
+    }
+  });
+
+  it('takes the pages of our fixture exports itself', async () => {
+    const pages = await itemsBothWays(fixturePath('fixtures/pdf/lunan-kexie-2025.pdf'));
+    expect(pages.every((p) => p.fromOperators !== null)).toBe(true);
+    expect(pages[0]!.fromOperators!.some((i) => i.str.includes('科普'))).toBe(true);
+  });
+});
+
+describe('writtenNumber', () => {
+  it('gives back the decimal a content stream wrote from its single-precision copy', () => {
+    expect(writtenNumber(Math.fround(72.35))).toBe(72.35);
+    expect(writtenNumber(Math.fround(569.59))).toBe(569.59);
+    expect(writtenNumber(Math.fround(0.16868))).toBe(0.16868);
+    expect(writtenNumber(Math.fround(-0.45454))).toBe(-0.45454);
+    expect(writtenNumber(Math.fround(1))).toBe(1);
+    expect(writtenNumber(0)).toBe(0);
+  });
+
+  it('gives the shortest such decimal where the float cannot tell more places apart', () => {
+    // 1153.119995 and 1153.12 are the same float: the shorter is taken (3e-5 pt off at most).
+    expect(writtenNumber(Math.fround(1153.119995))).toBe(1153.12);
+  });
+
+  it('refuses a float that no decimal of few enough places rounds to', () => {
+    expect(writtenNumber(Math.fround(1 / 3))).toBeNull();
+    expect(writtenNumber(Number.NaN)).toBeNull();
+    expect(writtenMatrix(new Float32Array([1, 0, 0, 1, 1 / 3, 0]))).toBeNull();
+    expect(writtenMatrix(new Float32Array([1, 0, 0, 1, 90.02, 711.94]))).toEqual([1, 0, 0, 1, 90.02, 711.94]);
+  });
+});
