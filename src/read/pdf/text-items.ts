@@ -8,7 +8,15 @@
  * text matrices, spacing, and the merging of glyphs into items with pdf.js's space rules.
  * What it does not carry faithfully makes the page go back to getTextContent (null):
  * - a Type3 font (its item height depends on glyph boxes), a font pdf.js could not load;
- * - an image painted on the page (the extractor ends an item at every XObject);
+ * - an image the operator list still shows (the extractor ends an item at every XObject).
+ *   An image pdf.js dropped leaves no operator: the reader has it drop every image of more
+ *   than one pixel (load.ts, maxImageSize), and where the text extractor would have ended
+ *   an item at one, the item built here goes on. An XObject is never painted inside a text
+ *   object, so that only joins text that goes on at exactly the same point after the image;
+ *   on the real disclosures no page came out with other strings or fonts than
+ *   getTextContent's;
+ * - the same font set again: pdf.js ends its item when the content stream named another
+ *   resource for the same font, and the operator list names only the font;
  * - right-to-left text (pdf.js reorders it);
  * - a text or form matrix that the operator list's single-precision copy cannot give back
  *   (see writtenNumber).
