@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AnnotationMode } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { fontFacts, openDocument, type RawTextItem } from '../../src/read/pdf/load.js';
+import { fontFacts, openDocument, textContentItems, type RawTextItem } from '../../src/read/pdf/load.js';
 import { textItemsFromOperators } from '../../src/read/pdf/text-items.js';
 
 export interface PageItems {
@@ -22,9 +22,7 @@ export async function itemsBothWays(file: string): Promise<PageItems[]> {
       const page = await doc.getPage(n);
       const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
       const fromOperators = textItemsFromOperators(ops.fnArray, ops.argsArray, await fontFacts(page, ops.fnArray, ops.argsArray), page.view);
-      const text = await page.getTextContent();
-      const fromTextContent = text.items.flatMap((i) => ('str' in i ? [{ str: i.str, width: i.width, height: i.height, transform: i.transform as number[], fontName: i.fontName }] : []));
-      out.push({ page: n, fromOperators: fromOperators?.map((i) => ({ str: i.str, width: i.width, height: i.height, transform: i.transform, fontName: i.fontName })) ?? null, fromTextContent });
+      out.push({ page: n, fromOperators, fromTextContent: await textContentItems(page) });
       page.cleanup();
     }
   } finally {

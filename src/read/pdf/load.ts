@@ -16,7 +16,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { InputError } from '../errors.js';
 import { sameThreadWorker } from './port.js';
 import type { Matrix } from './geometry.js';
-import { textItemsFromOperators, type FontFacts, type FontLookup } from './text-items.js';
+import { FONT_IDENTITY, textItemsFromOperators, type FontFacts, type FontLookup } from './text-items.js';
 
 // pdf.js's polyfills replaced these while it loaded: the host gets its own back at once.
 restoreBuiltins();
@@ -221,39 +221,31 @@ export async function fontFacts(page: PDFPageProxy, fnArray: readonly number[], 
   for (const name of names) {
     const font = objs.has(name) ? (objs.get(name) as { vertical?: unknown; fontMatrix?: unknown; isType3Font?: unknown } | null) : null;
     const usable = font !== null && typeof font === 'object' && font.isType3Font !== true && (font.fontMatrix === undefined || Array.isArray(font.fontMatrix));
-    facts.set(name, usable ? { vertical: font.vertical === true, fontMatrix: (font.fontMatrix as number[] | undefined) ?? FONT_IDENTITY_MATRIX } : null);
+    facts.set(name, usable ? { vertical: font.vertical === true, fontMatrix: (font.fontMatrix as number[] | undefined) ?? FONT_IDENTITY } : null);
   }
   return (name) => facts.get(name) ?? null;
 }
 
-const FONT_IDENTITY_MATRIX: readonly number[] = [0.001, 0, 0, 0.001, 0, 0];
+/** The text items of pdf.js's own text pass (getTextContent). */
+export async function textContentItems(page: PDFPageProxy): Promise<RawTextItem[]> {
+  const text = await page.getTextContent();
+  const items: RawTextItem[] = [];
+  for (const item of text.items) {
+    if (!('str' in item)) continue;
+    items.push({ str: item.str, transform: item.transform as number[], width: item.width, height: item.height, fontName: item.fontName });
+  }
+  return items;
+}
 
-/** How a page's text items were read: from its operator list, or by pdf.js's text pass. */
-export type TextSource = 'operators' | 'text-content';
-
-export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<RawPage & { textSource: TextSource }> {
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<RawPage> {
   const page: PDFPageProxy = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
     // One pass over the content stream where the operator list says all the text pass would:
     // otherwise the text pass as well (text-items.ts says when).
-    let items = textItemsFromOperators(ops.fnArray, ops.argsArray, await fontFacts(page, ops.fnArray, ops.argsArray), page.view);
-    const textSource: TextSource = items ? 'operators' : 'text-content';
-    if (!items) {
-      const text = await page.getTextContent();
-      items = [];
-      for (const item of text.items) {
-        if (!('str' in item)) continue;
-        items.push({
-          str: item.str,
-          transform: item.transform as number[],
-          width: item.width,
-          height: item.height,
-          fontName: item.fontName,
-        });
-      }
-    }
+    const items =
+      textItemsFromOperators(ops.fnArray, ops.argsArray, await fontFacts(page, ops.fnArray, ops.argsArray), page.view) ?? (await textContentItems(page));
     const t = viewport.transform as number[];
     return {
       page: pageNumber,
@@ -263,7 +255,6 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
       items,
       fnArray: ops.fnArray,
       argsArray: ops.argsArray,
-      textSource,
     };
   } finally {
     page.cleanup();

@@ -22,6 +22,7 @@
  *   (see writtenNumber).
  */
 import { normalizeUnicode, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { IDENTITY, multiply, type Matrix } from './geometry.js';
 import type { RawTextItem } from './load.js';
 
 /** What the item builder needs of a font (pdf.js's FontFaceObject has these). */
@@ -43,8 +44,8 @@ interface Glyph {
 
 type M6 = [number, number, number, number, number, number];
 
-const IDENTITY: M6 = [1, 0, 0, 1, 0, 0];
-const FONT_IDENTITY: readonly number[] = [0.001, 0, 0, 0.001, 0, 0];
+/** pdf.js's FONT_IDENTITY_MATRIX: glyph units of a thousandth of the font size. */
+export const FONT_IDENTITY: readonly number[] = [0.001, 0, 0, 0.001, 0, 0];
 
 // pdf.js's factors (evaluator.js getTextContent), in font-size units.
 const TRACKING_SPACE_FACTOR = 0.102;
@@ -69,15 +70,9 @@ const IMAGE_OPS = new Set<number>([
   OPS.paintImageMaskXObjectGroup,
 ]);
 
+/** geometry.multiply (pdf.js's Util.transform, same order of operations), as an array of our own. */
 function transform(m1: readonly number[], m2: readonly number[]): M6 {
-  return [
-    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
-  ];
+  return multiply(m1 as unknown as Matrix, m2 as unknown as Matrix) as unknown as M6;
 }
 
 /**
