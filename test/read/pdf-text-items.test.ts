@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { writtenMatrix, writtenNumber } from '../../src/read/pdf/text-items.js';
+import { WrittenNumbers, writtenMatrix, writtenNumber } from '../../src/read/pdf/text-items.js';
 import { fixturePath } from '../helpers.js';
 import { itemsBothWays } from './text-items-helpers.js';
 
@@ -47,10 +47,26 @@ describe('writtenNumber', () => {
     expect(writtenNumber(Math.fround(1153.119995))).toBe(1153.12);
   });
 
+  it('takes whole numbers as they are only where a float still tells integers apart', () => {
+    expect(writtenNumber(-612)).toBe(-612);
+    expect(writtenNumber(8388607)).toBe(8388607);
+    // From 2^23 a float's step is 1 or more: 8388608 may have been written 8388608.4.
+    expect(writtenNumber(8388608)).toBeNull();
+    expect(writtenNumber(16777216)).toBeNull();
+  });
+
   it('refuses a float that no decimal of few enough places rounds to', () => {
     expect(writtenNumber(Math.fround(1 / 3))).toBeNull();
     expect(writtenNumber(Number.NaN)).toBeNull();
     expect(writtenMatrix(new Float32Array([1, 0, 0, 1, 1 / 3, 0]))).toBeNull();
     expect(writtenMatrix(new Float32Array([1, 0, 0, 1, 90.02, 711.94]))).toEqual([1, 0, 0, 1, 90.02, 711.94]);
+  });
+
+  it('gives the same numbers when a page remembers them', () => {
+    const numbers = new WrittenNumbers();
+    expect(writtenMatrix(new Float32Array([1, 0, 0, 1, 90.02, 711.94]), numbers)).toEqual([1, 0, 0, 1, 90.02, 711.94]);
+    expect(writtenMatrix(new Float32Array([1, 0, 0, 1, 90.02, 1 / 3]), numbers)).toBeNull();
+    expect(numbers.of(Math.fround(90.02))).toBe(90.02);
+    expect(numbers.of(Math.fround(1 / 3))).toBeNull();
   });
 });

@@ -90,6 +90,9 @@ function transform(m1: readonly number[], m2: readonly number[]): M6 {
 export function writtenNumber(f: number): number | null {
   if (!Number.isFinite(f)) return null;
   if (f === 0) return 0;
+  // What the loop below gives at 0 places, without its string round trip: most matrix
+  // entries are 0, ±1 or whole points. From 2^23 up a float cannot tell integers apart.
+  if (Number.isInteger(f) && Math.abs(f) < 2 ** 23) return f;
   const step = 2 ** (Math.floor(Math.log2(Math.abs(f))) - 23);
   for (let places = 0; places <= 9 && 10 ** -places > step; places++) {
     const candidate = Number(f.toFixed(places));
@@ -98,12 +101,29 @@ export function writtenNumber(f: number): number | null {
   return null;
 }
 
+/**
+ * writtenNumber for one page: producers that place every run with its own Tm repeat the
+ * same few column and baseline positions hundreds of times, so each float is worked out once.
+ */
+export class WrittenNumbers {
+  private readonly known = new Map<number, number | null>();
+
+  of(f: number): number | null {
+    let v = this.known.get(f);
+    if (v === undefined) {
+      v = writtenNumber(f);
+      this.known.set(f, v);
+    }
+    return v;
+  }
+}
+
 /** A Float32Array matrix of the operator list as the content stream wrote it, or null. */
-export function writtenMatrix(m: ArrayLike<number>): M6 | null {
+export function writtenMatrix(m: ArrayLike<number>, numbers: WrittenNumbers = new WrittenNumbers()): M6 | null {
   if (m.length < 6) return null;
   const out: number[] = [];
   for (let i = 0; i < 6; i++) {
-    const v = writtenNumber(m[i]!);
+    const v = numbers.of(m[i]!);
     if (v === null) return null;
     out.push(v);
   }
@@ -215,10 +235,33 @@ class StreamContext {
     this.out.push({ str: ' ', width, height, transform: transform as number[], fontName: fontName ?? '' });
   }
 
+  /**
+   * ctm × textMatrix × [fontSize·hScale, 0, 0, fontSize, 0, rise], as pdf.js computes it
+   * with two Util.transform calls. Written out so that the glyph loop allocates one array
+   * instead of three; every term is kept, the zero products too, so the floats (the sign of
+   * a zero included) are the same as those two calls give.
+   */
   currentTextTransform(): M6 {
     const s = this.state;
-    const tsm: M6 = [s.fontSize * s.textHScale, 0, 0, s.fontSize, 0, s.textRise];
-    return transform(s.ctm, transform(s.textMatrix, tsm));
+    const a = s.fontSize * s.textHScale;
+    const d = s.fontSize;
+    const rise = s.textRise;
+    const tm = s.textMatrix;
+    const t0 = tm[0] * a + tm[2] * 0;
+    const t1 = tm[1] * a + tm[3] * 0;
+    const t2 = tm[0] * 0 + tm[2] * d;
+    const t3 = tm[1] * 0 + tm[3] * d;
+    const t4 = tm[0] * 0 + tm[2] * rise + tm[4];
+    const t5 = tm[1] * 0 + tm[3] * rise + tm[5];
+    const m = s.ctm;
+    return [
+      m[0] * t0 + m[2] * t1,
+      m[1] * t0 + m[3] * t1,
+      m[0] * t2 + m[2] * t3,
+      m[1] * t2 + m[3] * t3,
+      m[0] * t4 + m[2] * t5 + m[4],
+      m[1] * t4 + m[3] * t5 + m[5],
+    ];
   }
 
   ensureItem(): StreamContext['item'] {
@@ -486,6 +529,7 @@ function isGlyph(value: unknown): value is Glyph {
 export function textItemsFromOperators(fnArray: readonly number[], argsArray: readonly unknown[], fontOf: FontLookup, view: readonly number[]): RawTextItem[] | null {
   const out: RawTextItem[] = [];
   const contexts: StreamContext[] = [new StreamContext(freshState(), out, view)];
+  const numbers = new WrittenNumbers();
   try {
     for (let i = 0; i < fnArray.length; i++) {
       const fn = fnArray[i]!;
@@ -562,7 +606,7 @@ export function textItemsFromOperators(fnArray: readonly number[], argsArray: re
           s.textMatrix = [...s.textLineMatrix] as M6;
           break;
         case OPS.setTextMatrix: {
-          const m = writtenMatrix((args as ArrayLike<number>[])[0]!);
+          const m = writtenMatrix((args as ArrayLike<number>[])[0]!, numbers);
           if (!m) throw new Unsupported('text matrix');
           s.textMatrix = [...m] as M6;
           s.textLineMatrix = [...m] as M6;
@@ -602,7 +646,7 @@ export function textItemsFromOperators(fnArray: readonly number[], argsArray: re
           const state = cloneState(s);
           const given = (args as unknown[])[0] as ArrayLike<number> | null;
           if (given) {
-            const matrix = writtenMatrix(given);
+            const matrix = writtenMatrix(given, numbers);
             if (!matrix) throw new Unsupported('form matrix');
             state.ctm = transform(state.ctm, matrix);
           }
