@@ -8,8 +8,8 @@ import { unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { parseTree, type XmlNode } from '../../src/read/docx/xml-tree.js';
-import { decodeXml, parseChildrenNamed } from '../../src/read/docx/xml.js';
+import { parseTree, parseTreeBytes, type XmlNode } from '../../src/read/docx/xml-tree.js';
+import { decodeXml, parseChildrenNamed, parseXml } from '../../src/read/docx/xml.js';
 import { fixturePath } from '../helpers.js';
 
 type Plain = string | { name: string; attribs: Record<string, string>; children: Plain[] };
@@ -74,6 +74,76 @@ describe('parseTree', () => {
       node = node.children[0];
     }
     expect(depth).toBe(10000);
+  });
+});
+
+/**
+ * Pseudo-random numbers (a linear congruential generator): the same damage on every run.
+ */
+function generator(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x >>> 8;
+  };
+}
+
+describe('parseTreeBytes', () => {
+  // What it must equal: parseTree of the part as the standard decoder (TextDecoder) reads it.
+  const expected = (bytes: Uint8Array, skip?: (el: { attribs: Record<string, string> }) => boolean) =>
+    fromOurs(parseTree(new TextDecoder('utf-8').decode(bytes), skip ? { skipChild: skip } : {}));
+  const ours = (bytes: Uint8Array, skip?: (el: { attribs: Record<string, string> }) => boolean) => fromOurs(parseTreeBytes(bytes, skip ? { skipChild: skip } : {}));
+
+  it.each(PACKAGES)('%s: every XML part gives the tree parseTree gives of its decoded text', (file) => {
+    const parts = unzipSync(readFileSync(fixturePath(file)), { filter: (f) => /\.(?:xml|rels)$/u.test(f.name) });
+    expect(Object.keys(parts).length).toBeGreaterThanOrEqual(3);
+    for (const [name, bytes] of Object.entries(parts)) expect(ours(bytes), name).toEqual(expected(bytes));
+  });
+
+  it('CJK in character data, values and names, entities beside it, a byte-order mark, CDATA, a root child skipped', () => {
+    const bytes = new Uint8Array(Buffer.from('\ufeff<?xml version="1.0"?><文档 属性="值&amp;≥" b=未引>项目&lt;名称&#x2265;<![CDATA[<≥20次>]]><子 n="2">跳过中</子><子 n="1">留下</子></文档>', 'utf8'));
+    expect(ours(bytes, (el) => el.attribs.n === '2')).toEqual([
+      { name: '文档', attribs: { 属性: '值&≥', b: '未引' }, children: ['项目<名称≥<≥20次>', { name: '子', attribs: { n: '1' }, children: ['留下'] }] },
+    ]);
+    expect(ours(bytes, (el) => el.attribs.n === '2')).toEqual(expected(bytes, (el) => el.attribs.n === '2'));
+  });
+
+  it('damaged bytes (cut, replaced and inserted anywhere, in sequences too) give what the standard decoder then parseTree give', () => {
+    const random = generator(7);
+    const seed = readFileSync(fixturePath('fixtures/docx/lunan-kexie-2025.docx'));
+    const document = unzipSync(seed, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'] as Uint8Array;
+    // Bytes that break UTF-8 in every way: lone continuation bytes, lead bytes with nothing
+    // after them, overlong and surrogate forms, bytes that never occur, and markup.
+    const breakers = [0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x3c, 0x3e, 0x22, 0x26, 0x20];
+    let compared = 0;
+    for (let round = 0; round < 200; round++) {
+      const bytes = Array.from(document.subarray(0, 3000 + (random() % 4000)));
+      for (let edit = 0; edit < 12; edit++) {
+        const at = random() % bytes.length;
+        const byte = breakers[random() % breakers.length] as number;
+        if (edit % 3 === 0) bytes.splice(at, 1, byte);
+        else if (edit % 3 === 1) bytes.splice(at, 0, byte, breakers[random() % breakers.length] as number);
+        else bytes.splice(at, 1 + (random() % 3));
+      }
+      const damaged = new Uint8Array(bytes);
+      expect(ours(damaged), `round ${round}`).toEqual(expected(damaged));
+      compared++;
+    }
+    expect(compared).toBe(200);
+  });
+});
+
+describe('parseXml', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+
+  it('takes a part that ends in its root’s closing tag and white space of any kind, and refuses one that does not', () => {
+    const body = `<w:document xmlns:w="${MAIN}"><w:body><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:body></w:document>`;
+    expect(parseXml(utf8(`${body}\n\u3000\u00a0 `), 'word/document.xml').name).toBe('w:document');
+    expect(parseXml(utf8(`${body}${' '.repeat(5000)}`), 'word/document.xml').name).toBe('w:document');
+    expect(() => parseXml(utf8(`${body}项`), 'word/document.xml')).toThrow('word/document.xml is cut off: it does not end with </w:document>');
+    expect(() => parseXml(utf8(body.slice(0, -3)), 'word/document.xml')).toThrow('word/document.xml is cut off: it does not end with </w:document>');
+    expect(() => parseXml(utf8('项目'), 'word/document.xml')).toThrow('word/document.xml holds no XML element');
   });
 });
 

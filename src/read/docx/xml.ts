@@ -4,7 +4,7 @@
  * whatever prefix the producer chose.
  */
 import { InputError } from '../errors.js';
-import { parseTree, type Element, type TreeOptions, type XmlNode } from './xml-tree.js';
+import { parseTree, parseTreeBytes, type Element, type TreeOptions, type XmlNode } from './xml-tree.js';
 
 export type { Element };
 
@@ -28,10 +28,12 @@ export function isElement(node: XmlNode): node is Element {
  * for a complete document with projects missing, so it is refused.
  */
 export function parseXml(bytes: Uint8Array, partName: string, options: TreeOptions = {}): Element {
-  const text = decodeXml(bytes);
-  const root = parseTree(text, options).find(isElement);
+  // UTF-16 is decoded whole; UTF-8, nearly every part, is parsed from its bytes (parseTreeBytes).
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const text = utf16 ? decodeXml(bytes) : null;
+  const root = (text !== null ? parseTree(text, options) : parseTreeBytes(bytes, options)).find(isElement);
   if (!root) throw new InputError('corrupt', `${partName} holds no XML element`);
-  if (!endsWithClosing(text, root.name)) throw new InputError('corrupt', `${partName} is cut off: it does not end with </${root.name}>`);
+  if (!endsWithClosing(text ?? decodedTail(bytes, root.name), root.name)) throw new InputError('corrupt', `${partName} is cut off: it does not end with </${root.name}>`);
   qualifyMain(root);
   return root;
 }
@@ -42,6 +44,23 @@ function endsWithClosing(text: string, name: string): boolean {
   while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
   const closing = `</${name}>`;
   return end >= closing.length && text.startsWith(closing, end - closing.length);
+}
+
+/**
+ * Enough of the end of a UTF-8 part, decoded, for endsWithClosing to answer as it would on the
+ * whole decoded part: a tail that starts at an ASCII byte (where a decoder's reading of what
+ * follows cannot depend on what went before), holding more than white space and the closing
+ * tag, or else the whole part.
+ */
+function decodedTail(bytes: Uint8Array, name: string): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let length = Buffer.byteLength(`</${name}>`) + 64; ; length *= 4) {
+    let from = Math.max(0, buffer.length - length);
+    while (from > 0 && (buffer[from] as number) >= 0x80) from--;
+    if (from === 0) return decodeXml(bytes);
+    const tail = buffer.toString('utf8', from);
+    if (tail.trimEnd().length > Buffer.byteLength(`</${name}>`)) return tail;
+  }
 }
 
 /** The prefix the root binds the main namespace to: 'w' mostly; '' when it is the default namespace; null when neither. */
