@@ -68,7 +68,7 @@ function countBy(diagnostics: readonly Diagnostic[], severity: Diagnostic['sever
 }
 
 /** Convert the bytes of one input. `path` is what outputs record; its extension is the claimed format. */
-export async function convertBytes(bytes: Uint8Array, path: string, options: ConvertOptions & Pick<ReadOptions, 'signal' | 'timeoutMs' | 'ocrEngine'> = {}): Promise<Conversion> {
+export async function convertBytes(bytes: Uint8Array, path: string, options: ConvertOptions & Pick<ReadOptions, 'signal' | 'timeoutMs' | 'ocrEngine' | 'docxMemo'> = {}): Promise<Conversion> {
   const started = performance.now();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { path, sha256, bytes: bytes.length };
@@ -86,6 +86,7 @@ export async function convertBytes(bytes: Uint8Array, path: string, options: Con
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.ocrEngine ? { ocrEngine: options.ocrEngine } : {}),
+      ...(options.docxMemo ? { docxMemo: options.docxMemo } : {}),
     });
     const readMs = lap();
     const recognized = recognize(read.value);
@@ -168,6 +169,8 @@ export interface ConvertFileOptions extends ConvertOptions {
   timeoutMs?: number;
   /** OCR models shared across files (see ReadOptions.ocrEngine). */
   ocrEngine?: ReadOptions['ocrEngine'];
+  /** What the .docx reader keeps from one file to the next (see ReadOptions.docxMemo). */
+  docxMemo?: ReadOptions['docxMemo'];
 }
 
 /**

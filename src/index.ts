@@ -13,6 +13,7 @@ export { renderCsv as renderDiffCsv } from './diff/render/csv.js';
 export { renderHtml as renderDiffHtml } from './diff/render/html.js';
 export { renderJson as renderDiffJson } from './diff/render/json.js';
 export { renderMarkdown as renderDiffMarkdown } from './diff/render/markdown.js';
+export { DocxMemo } from './read/docx/memo.js';
 export { readDocument, formatOfName, InputError, type DocumentModel, type Block, type Paragraph, type Table, type Cell } from './read/index.js';
 export { recognize, TEMPLATES, type Recognized, type Template } from './recognize/index.js';
 export { normalize } from './normalize/index.js';

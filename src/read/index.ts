@@ -5,6 +5,7 @@
  */
 import { diagnostic, type Result } from '../diagnostics.js';
 import { readDocx } from './docx/index.js';
+import { DEFAULT_LIMITS } from './docx/package.js';
 import type { DocumentModel } from './model.js';
 import type { ReadOptions } from './options.js';
 import { sniffFormat, type Format, type SourceFormat } from './sniff.js';
@@ -17,7 +18,7 @@ export { OCR_MODES, type OcrMode, type ReadOptions } from './options.js';
 type Reader = (bytes: Uint8Array, options: ReadOptions) => Promise<Result<DocumentModel>>;
 
 const READERS: Record<Format, Reader> = {
-  docx: async (bytes) => readDocx(bytes),
+  docx: async (bytes, options) => readDocx(bytes, DEFAULT_LIMITS, options.docxMemo),
   pdf: async (bytes, options) => (await import('./pdf/index.js')).readPdf(bytes, options),
   xlsx: async (bytes) => (await import('./xlsx/index.js')).readXlsx(bytes),
   legacy: async (bytes, options) => (await import('./legacy/index.js')).readLegacy(bytes, options),

@@ -114,12 +114,24 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
 
 /** An entry's bytes, inflated; ZipError when its data is damaged or larger than declared. */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  return inflateData(entry, entryData(bytes, entry));
+}
+
+/**
+ * An entry's data as stored (compressed, for most), a view into `bytes`: what follows its
+ * local header. ZipError when there is no local header or the data runs past the end.
+ */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
   need(bytes, entry.localOffset, 30, 'a local header');
   if (dv.getUint32(entry.localOffset, true) !== LOCAL) throw new ZipError(`invalid zip data (no local header for ${entry.name})`);
   const start = entry.localOffset + 30 + dv.getUint16(entry.localOffset + 26, true) + dv.getUint16(entry.localOffset + 28, true);
   need(bytes, start, entry.size, `the data of ${entry.name}`);
-  const data = bytes.subarray(start, start + entry.size);
+  return bytes.subarray(start, start + entry.size);
+}
+
+/** An entry's data (entryData) inflated; ZipError when it is damaged or larger than declared. */
+export function inflateData(entry: ZipEntry, data: Uint8Array): Uint8Array {
   if (entry.compression === 0) return data.slice();
   if (entry.compression !== 8) throw new ZipError(`unknown compression type ${entry.compression}`);
   if (entry.originalSize === 0) return new Uint8Array(0);

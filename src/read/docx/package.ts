@@ -4,10 +4,13 @@
  * that would inflate to gigabytes is refused instead of read.
  */
 import { InputError } from '../errors.js';
-import { inflateEntry, readZipDirectory, ZipError, type ZipEntry } from '../zip.js';
+import { entryData, inflateData, readZipDirectory, ZipError, type ZipEntry } from '../zip.js';
+import type { DocxMemo, StoredPart } from './memo.js';
+import type { Styles } from './styles.js';
 
 export const DOCUMENT_PART = 'word/document.xml';
-const WANTED = new Set([DOCUMENT_PART, 'word/numbering.xml', 'word/styles.xml']);
+export const STYLES_PART = 'word/styles.xml';
+const WANTED = new Set([DOCUMENT_PART, 'word/numbering.xml', STYLES_PART]);
 
 export interface PackageLimits {
   /** Largest inflated size of one part, in bytes. */
@@ -21,7 +24,12 @@ export const DEFAULT_LIMITS: PackageLimits = { maxPartBytes: 256 * 1024 * 1024, 
 export interface DocxPackage {
   document: Uint8Array;
   numbering: Uint8Array | null;
+  /** word/styles.xml inflated; null when the zip has none, or when `knownStyles` stands for it. */
   styles: Uint8Array | null;
+  /** The styles of a part stored exactly as this one, read before (DocxMemo): not inflated again. */
+  knownStyles: Styles | null;
+  /** word/styles.xml as stored, for the memo to keep once it is read; null without a memo. */
+  storedStyles: StoredPart | null;
   /** Parts the reader reads that the zip holds more than once (the last entry of each is read). */
   duplicated: string[];
 }
@@ -33,6 +41,8 @@ export interface InflatedParts {
   names: Set<string>;
   /** Wanted parts that the zip holds more than once (the last entry of each is read). */
   duplicated: string[];
+  /** Wanted parts not inflated because `reuse` said what they hold is known. */
+  reused: Set<string>;
 }
 
 /**
@@ -41,7 +51,13 @@ export interface InflatedParts {
  * times (a zip bomb), is refused with `too-large`, and so are parts that would inflate to
  * more than `maxTotalBytes` together; a damaged container is `corrupt`.
  */
-export function inflateParts(bytes: Uint8Array, wanted: ReadonlySet<string>, limits: PackageLimits = DEFAULT_LIMITS, maxTotalBytes = Infinity): InflatedParts {
+export function inflateParts(
+  bytes: Uint8Array,
+  wanted: ReadonlySet<string>,
+  limits: PackageLimits = DEFAULT_LIMITS,
+  maxTotalBytes = Infinity,
+  reuse?: (entry: ZipEntry, data: Uint8Array) => boolean,
+): InflatedParts {
   let refused: InputError | null = null;
   let total = 0;
   const seen = new Set<string>();
@@ -66,20 +82,47 @@ export function inflateParts(bytes: Uint8Array, wanted: ReadonlySet<string>, lim
     return true;
   };
   const parts: Record<string, Uint8Array> = {};
+  const reused = new Set<string>();
   try {
     // Every size is checked from the directory before anything is inflated.
     const chosen = readZipDirectory(bytes).filter(guard);
-    if (!refused) for (const entry of chosen) parts[entry.name] = inflateEntry(bytes, entry);
+    if (!refused) {
+      for (const entry of chosen) {
+        const data = entryData(bytes, entry);
+        // Of two entries of one name the last counts, reused or inflated.
+        if (reuse?.(entry, data)) {
+          reused.add(entry.name);
+          delete parts[entry.name];
+        } else {
+          reused.delete(entry.name);
+          parts[entry.name] = inflateData(entry, data);
+        }
+      }
+    }
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
     throw new InputError('corrupt', `damaged zip container (${error.message})`);
   }
   if (refused) throw refused;
-  return { parts, names: seen, duplicated: [...duplicated] };
+  return { parts, names: seen, duplicated: [...duplicated], reused };
 }
 
-export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): DocxPackage {
-  const { parts, names, duplicated } = inflateParts(bytes, WANTED, limits);
+/**
+ * The parts of a .docx. With a memo, a word/styles.xml stored exactly as one read before is
+ * not inflated: its styles come from the memo (knownStyles).
+ */
+export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS, memo?: DocxMemo): DocxPackage {
+  let knownStyles: Styles | null = null;
+  let storedStyles: StoredPart | null = null;
+  const reuse = memo
+    ? (entry: ZipEntry, data: Uint8Array): boolean => {
+        if (entry.name !== STYLES_PART) return false;
+        storedStyles = { entry, data };
+        knownStyles = memo.stylesFor(storedStyles);
+        return knownStyles !== null;
+      }
+    : undefined;
+  const { parts, names, duplicated } = inflateParts(bytes, WANTED, limits, Infinity, reuse);
   const document = parts[DOCUMENT_PART];
   if (!document) {
     const hint = names.has('xl/workbook.xml') ? ' (it is an Excel .xlsx)' : names.has('ppt/presentation.xml') ? ' (it is a PowerPoint .pptx)' : '';
@@ -88,7 +131,9 @@ export function openPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_L
   return {
     document,
     numbering: parts['word/numbering.xml'] ?? null,
-    styles: parts['word/styles.xml'] ?? null,
+    styles: parts[STYLES_PART] ?? null,
+    knownStyles,
+    storedStyles,
     duplicated,
   };
 }
