@@ -8,7 +8,7 @@
  * 二、部门预算报表, 三、2024年度项目支出绩效自评结果).
  */
 import { readFileSync } from 'node:fs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../src/read/docx/index.js';
 import { DocxMemo } from '../../src/read/docx/memo.js';
@@ -30,6 +30,22 @@ const originalStored = zipSync(parts, { level: 0 });
 const otherStored = zipSync(changed, { level: 0 });
 // The same parts, compressed otherwise: other stored bytes, the same styles.
 const recompressed = zipSync(parts, { level: 1 });
+
+/** A zip of `entries` in this order, each stored as it is (names may repeat). */
+function storedZip(entries: [string, Uint8Array][]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [name, data] of entries) {
+    const file = new ZipPassThrough(name);
+    zip.add(file);
+    file.push(data, true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
+}
 
 const SECTIONS = ['一、重点项目支出绩效目标', '二、部门预算报表', '三、2024年度项目支出绩效自评结果'];
 
@@ -58,6 +74,27 @@ describe('DocxMemo', () => {
       return sectionLevels(withMemo.value)[0];
     });
     expect(levels).toEqual([1, 4, 1, 1, 4, 1, 1, 4, 1]);
+  });
+
+  it('of two styles entries the last counts, whether the memo knows it or the one before it', () => {
+    const memo = new DocxMemo();
+    const stored = (styles: Uint8Array) => ['word/styles.xml', styles] as [string, Uint8Array];
+    const rest = Object.entries(parts).filter(([name]) => name !== 'word/styles.xml');
+    const original = parts['word/styles.xml'] as Uint8Array;
+    const other = changed['word/styles.xml'];
+    readDocx(storedZip([...rest, stored(original)]), DEFAULT_LIMITS, memo);
+    // The memo now knows the original part as stored: first the known one, then another.
+    const knownFirst = storedZip([stored(original), ...rest, stored(other)]);
+    const knownLast = storedZip([stored(other), ...rest, stored(original)]);
+    const read = [knownFirst, knownLast].map((bytes) => readDocx(bytes, DEFAULT_LIMITS, memo));
+    expect(read.map((r) => sectionLevels(r.value)[0])).toEqual([4, 1]);
+    expect(read).toEqual([readDocx(knownFirst), readDocx(knownLast)]);
+    expect(read[0]?.messages.map((m) => m.code)).toContain('DOCX_DUPLICATE_PART');
+    // With only the original known, the last entry is known and the one before it inflated:
+    // that one is not kept beside the known styles.
+    const onlyOriginal = new DocxMemo();
+    readDocx(storedZip([...rest, stored(original)]), DEFAULT_LIMITS, onlyOriginal);
+    expect(openPackage(knownLast, DEFAULT_LIMITS, onlyOriginal)).toMatchObject({ styles: null, knownStyles: expect.anything() });
   });
 
   it('only a styles part stored exactly as one read is taken from the memo, uninflated', () => {

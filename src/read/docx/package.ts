@@ -41,15 +41,15 @@ export interface InflatedParts {
   names: Set<string>;
   /** Wanted parts that the zip holds more than once (the last entry of each is read). */
   duplicated: string[];
-  /** Wanted parts not inflated because `reuse` said what they hold is known. */
-  reused: Set<string>;
 }
 
 /**
  * Inflate the `wanted` parts of a zip. Each part's size is checked from the directory before
  * it is inflated: a part larger than the limit, or one that inflates more than `maxRatio`
  * times (a zip bomb), is refused with `too-large`, and so are parts that would inflate to
- * more than `maxTotalBytes` together; a damaged container is `corrupt`.
+ * more than `maxTotalBytes` together; a damaged container is `corrupt`. A part for which
+ * `reuse` returns true (its caller knows what it holds from its stored data) is checked the
+ * same way but not inflated, and is absent from `parts`.
  */
 export function inflateParts(
   bytes: Uint8Array,
@@ -82,21 +82,15 @@ export function inflateParts(
     return true;
   };
   const parts: Record<string, Uint8Array> = {};
-  const reused = new Set<string>();
   try {
     // Every size is checked from the directory before anything is inflated.
     const chosen = readZipDirectory(bytes).filter(guard);
     if (!refused) {
       for (const entry of chosen) {
         const data = entryData(bytes, entry);
-        // Of two entries of one name the last counts, reused or inflated.
-        if (reuse?.(entry, data)) {
-          reused.add(entry.name);
-          delete parts[entry.name];
-        } else {
-          reused.delete(entry.name);
-          parts[entry.name] = inflateData(entry, data);
-        }
+        // Of two entries of one name the last counts: one reused drops an earlier one inflated.
+        if (reuse?.(entry, data)) delete parts[entry.name];
+        else parts[entry.name] = inflateData(entry, data);
       }
     }
   } catch (error) {
@@ -104,7 +98,7 @@ export function inflateParts(
     throw new InputError('corrupt', `damaged zip container (${error.message})`);
   }
   if (refused) throw refused;
-  return { parts, names: seen, duplicated: [...duplicated], reused };
+  return { parts, names: seen, duplicated: [...duplicated] };
 }
 
 /**
