@@ -11,7 +11,7 @@
  * size and every stored byte are those of the part read before; the same bytes inflate to the
  * same bytes, and readStyles reads nothing else. A file whose styles part differs by one byte
  * is read in full. Comparing costs a memcmp of the stored bytes (tens of KB) per memo entry of
- * the same length.
+ * the same compression and size.
  *
  * A memo belongs to its caller (a batch worker keeps one for its files), never to the module:
  * without one, every file is read in full.
@@ -44,7 +44,7 @@ export class DocxMemo {
   /** The styles read before from a part stored exactly as `part`, or null. */
   stylesFor(part: StoredPart): Styles | null {
     const data = Buffer.from(part.data.buffer, part.data.byteOffset, part.data.byteLength);
-    const index = this.kept.findIndex((k) => k.compression === part.entry.compression && k.originalSize === part.entry.originalSize && k.data.length === data.length && k.data.equals(data));
+    const index = this.kept.findIndex((k) => k.compression === part.entry.compression && k.originalSize === part.entry.originalSize && k.data.equals(data));
     if (index === -1) return null;
     const [found] = this.kept.splice(index, 1) as [KeptStyles];
     this.kept.unshift(found);

@@ -10,6 +10,11 @@ export type { Element };
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
+/** Does the part start with a UTF-16 byte-order mark (little- or big-endian)? */
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 /** The text of an XML part: UTF-8, or UTF-16 when it starts with a byte-order mark. */
 export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
@@ -29,8 +34,7 @@ export function isElement(node: XmlNode): node is Element {
  */
 export function parseXml(bytes: Uint8Array, partName: string, options: TreeOptions = {}): Element {
   // UTF-16 is decoded whole; UTF-8, nearly every part, is parsed from its bytes (parseTreeBytes).
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const text = utf16 ? decodeXml(bytes) : null;
+  const text = isUtf16(bytes) ? decodeXml(bytes) : null;
   const root = (text !== null ? parseTree(text, options) : parseTreeBytes(bytes, options)).find(isElement);
   if (!root) throw new InputError('corrupt', `${partName} holds no XML element`);
   if (!endsWithClosing(text ?? decodedTail(bytes, root.name), root.name)) throw new InputError('corrupt', `${partName} is cut off: it does not end with </${root.name}>`);
@@ -54,12 +58,13 @@ function endsWithClosing(text: string, name: string): boolean {
  */
 function decodedTail(bytes: Uint8Array, name: string): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let length = Buffer.byteLength(`</${name}>`) + 64; ; length *= 4) {
+  const closingBytes = Buffer.byteLength(`</${name}>`);
+  for (let length = closingBytes + 64; ; length *= 4) {
     let from = Math.max(0, buffer.length - length);
     while (from > 0 && (buffer[from] as number) >= 0x80) from--;
     if (from === 0) return decodeXml(bytes);
     const tail = buffer.toString('utf8', from);
-    if (tail.trimEnd().length > Buffer.byteLength(`</${name}>`)) return tail;
+    if (tail.trimEnd().length > closingBytes) return tail;
   }
 }
 
@@ -95,7 +100,7 @@ export function parseChildrenNamed(bytes: Uint8Array, partName: string, local: s
     root.children = root.children.filter((c) => isElement(c));
     return root;
   };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return whole();
+  if (isUtf16(bytes)) return whole();
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const rootStart = rootStartTag(buf);
   if (rootStart === null) return whole();
