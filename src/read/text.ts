@@ -17,6 +17,12 @@ export function isTight(ch: string | undefined): boolean {
 }
 
 const SPACE_RUN = /[\s\u00A0\u3000\u200B\uFEFF]+/gu;
+/**
+ * One character SPACE_RUN takes. A text without any is collapsed already: trim removes only
+ * what \s matches (JavaScript's white space and line terminators are the same set), and most
+ * cell texts and runs hold none.
+ */
+const ANY_SPACE = /[\s\u00A0\u3000\u200B\uFEFF]/u;
 
 /**
  * Collapse white space: runs next to a tight character vanish, runs between Latin
@@ -24,6 +30,7 @@ const SPACE_RUN = /[\s\u00A0\u3000\u200B\uFEFF]+/gu;
  * `其中：财政    资金` → `其中：财政资金`, `2025 年` → `2025年`, `Hello   world` → `Hello world`.
  */
 export function collapseSpace(text: string): string {
+  if (!ANY_SPACE.test(text)) return text;
   return text
     .replace(SPACE_RUN, (_run, offset: number, whole: string) => {
       const before = whole[offset - 1];
