@@ -28,7 +28,7 @@ import { inheritLevels, NO_LEVELS, type Levels } from './indicator-rows.js';
 import { ListAssembler } from './list.js';
 import { recognizeOverview } from './overview.js';
 import { locatedParagraph, type Located, type RawDepartment, type RawIndicator, type RawProject, type Recognized, type RecordKind } from './records.js';
-import { labelCount, scanTable, type FieldsSegment, type HeaderBlock, type TableScan } from './scan-table.js';
+import { cellKeys, labelCount, scanTable, type FieldsSegment, type HeaderBlock, type TableScan } from './scan-table.js';
 import type { Template } from './template.js';
 
 const TOTAL_SCORE = /^\s*(?:总\s*分|合\s*计)\s*$/u;
@@ -336,8 +336,9 @@ function titleKindOf(text: string): TitleKind | null {
 function bestScan(table: Table, templates: readonly Template[], continuing: HeaderBlock | null, continuation: HeaderBlock | null): TableScan {
   let best: Template | null = null;
   let bestCount = -1;
+  const keys = cellKeys(table);
   for (const template of templates) {
-    const count = labelCount(table, template);
+    const count = labelCount(keys, template);
     if (count > bestCount) {
       best = template;
       bestCount = count;

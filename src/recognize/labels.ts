@@ -39,6 +39,17 @@ function computeLabelKey(text: string): string {
     .toLowerCase();
 }
 
+/** Longer texts are never labels: they are values that mention a label word. */
+const LABEL_MAX_LENGTH = 40;
+
+/**
+ * The key a text is looked up by, or null for a text no label can be (empty, or longer than
+ * any label): for a caller that looks one text up in several tables.
+ */
+export function matchKey(text: string): string | null {
+  return text === '' || text.length > LABEL_MAX_LENGTH ? null : labelKey(text);
+}
+
 /** A lookup from normalized label to the role it names. */
 export class LabelTable<Role extends string> {
   private readonly byKey = new Map<string, Role>();
@@ -55,7 +66,16 @@ export class LabelTable<Role extends string> {
   }
 
   match(text: string): Role | null {
-    if (text === '' || text.length > 40) return null;
-    return this.byKey.get(labelKey(text)) ?? null;
+    return this.matchByKey(matchKey(text));
+  }
+
+  /** The keys of every label the table knows. */
+  keys(): IterableIterator<string> {
+    return this.byKey.keys();
+  }
+
+  /** What match gives for the text whose matchKey this is. */
+  matchByKey(key: string | null): Role | null {
+    return key === null ? null : (this.byKey.get(key) ?? null);
   }
 }

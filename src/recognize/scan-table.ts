@@ -10,7 +10,7 @@
 import { rowCells, type Cell, type Table } from '../read/model.js';
 import { isUnitLine, mentionsUnit, parseDepartmentLine, splitCaption } from './captions.js';
 import { readIndicatorRow, readIndicatorRows, type ColumnMap } from './indicator-rows.js';
-import { LabelTable } from './labels.js';
+import { LabelTable, matchKey } from './labels.js';
 import { locatedCell, type Located, type RawDepartment, type RawExecution, type RawIndicator, type RawSource, type RawTask } from './records.js';
 import { splitSerializedIndicators } from './serialized.js';
 import type { ColumnRole, FieldRole, GridRole, Template } from './template.js';
@@ -114,6 +114,8 @@ interface Labels {
   reject: LabelTable<'reject'>;
   captions: LabelTable<'caption'>;
   grid: LabelTable<GridRole>;
+  /** The keys labelCount counts: those of fields, columns and grid together. */
+  counted: ReadonlySet<string>;
 }
 
 const labelCache = new WeakMap<Template, Labels>();
@@ -121,12 +123,16 @@ const labelCache = new WeakMap<Template, Labels>();
 function labelsOf(template: Template): Labels {
   let labels = labelCache.get(template);
   if (!labels) {
+    const fields = new LabelTable(template.fields);
+    const columns = new LabelTable(template.columns);
+    const grid = new LabelTable(template.amountGrid ?? {});
     labels = {
-      fields: new LabelTable(template.fields),
-      columns: new LabelTable(template.columns),
+      fields,
+      columns,
       reject: new LabelTable({ reject: template.rejectLabels }),
       captions: new LabelTable({ caption: template.captionLabels ?? [] }),
-      grid: new LabelTable(template.amountGrid ?? {}),
+      grid,
+      counted: new Set([...fields.keys(), ...columns.keys(), ...grid.keys()]),
     };
     labelCache.set(template, labels);
   }
@@ -271,17 +277,22 @@ function splitColumnAt(table: Table, c: number, first: number, last: number, lab
   return null;
 }
 
+/** The matchKey of each of a table's cells, in table.cells order: what labelCount takes. */
+export function cellKeys(table: Table): (string | null)[] {
+  return table.cells.map((cell) => matchKey(cell.text));
+}
+
 /**
- * How many of a table's cells are labels a template knows: a cheap first look that picks
- * the template to scan the table with, instead of scanning it with every template.
+ * How many of a table's cells are labels a template knows (as a field, a column or an
+ * amount-grid label): a cheap first look that picks the template to scan the table with,
+ * instead of scanning it with every template. Given the cells' keys (cellKeys), computed
+ * once for all templates.
  */
-export function labelCount(table: Table, template: Template): number {
-  const labels = labelsOf(template);
+export function labelCount(keys: readonly (string | null)[], template: Template): number {
+  const { counted } = labelsOf(template);
   let count = 0;
-  for (const cell of table.cells) {
-    // Reject labels do not count: a template that reads self-evaluations must win over one that rejects them.
-    if (labels.fields.match(cell.text) !== null || labels.columns.match(cell.text) !== null || labels.grid.match(cell.text) !== null) count++;
-  }
+  // Reject labels do not count: a template that reads self-evaluations must win over one that rejects them.
+  for (const key of keys) if (key !== null && counted.has(key)) count++;
   return count;
 }
 

@@ -4,8 +4,8 @@
  * or column.
  */
 import { describe, expect, it } from 'vitest';
-import { labelKey } from '../../src/recognize/labels.js';
-import { scanTable, type FieldsSegment, type IndicatorsSegment } from '../../src/recognize/scan-table.js';
+import { labelKey, LabelTable, matchKey } from '../../src/recognize/labels.js';
+import { cellKeys, labelCount, scanTable, type FieldsSegment, type IndicatorsSegment } from '../../src/recognize/scan-table.js';
 import type { ColumnRole, FieldRole, Template } from '../../src/recognize/template.js';
 import { TEMPLATES } from '../../src/recognize/templates/index.js';
 import { tableOf } from './tables.js';
@@ -92,5 +92,29 @@ describe('label normalization', () => {
     expect(scan.rejectedBy).toBeNull();
     const block = scan.segments.find((s): s is IndicatorsSegment => s.kind === 'indicators');
     expect([block?.rows[0]?.level3?.text, block?.rows[0]?.target?.text, block?.rows[0]?.actual?.text]).toEqual(['培训人数', '≥300人', '366人']);
+  });
+});
+
+describe('the template a table is scanned with', () => {
+  // One row of cells: each counts when the template knows it as a field, a column or an
+  // amount-grid label, as printed with a producer's spacing or colon too; a reject label, a
+  // caption, a value, an empty cell and a text of more than 40 characters do not.
+  const row = ['项目名称', ' 一 级 指 标 ', '年初预算数：', '实际完成值', '序号', '科普经费', '', `${'项目名称'.repeat(10)}一`];
+
+  it('counts the labels a template knows, each cell once', () => {
+    const keys = cellKeys(tableOf([row]));
+    // Hebei knows 项目名称 and 一级指标; 年初预算数 is no label of it, 实际完成值 a reject label.
+    expect(labelCount(keys, byId('hebei'))).toBe(2);
+    // The self-evaluation form reads 年初预算数 in its amount grid and 实际完成值 as a column.
+    expect(labelCount(keys, byId('self-evaluation'))).toBe(4);
+  });
+
+  it('looks a key up as match looks the text up', () => {
+    const table = new LabelTable({ name: ['项目名称'], goal: ['年度绩效目标'] });
+    for (const text of [...row, '年度绩效目标（万元）', '其中：项目名称']) expect(table.matchByKey(matchKey(text)), text).toBe(table.match(text));
+    expect(table.match('其中：项目名称')).toBe('name');
+    expect(matchKey('')).toBeNull();
+    expect(matchKey('一'.repeat(41))).toBeNull();
+    expect(matchKey('一'.repeat(40))).toBe('一'.repeat(40));
   });
 });
