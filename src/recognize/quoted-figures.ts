@@ -37,7 +37,8 @@ const PHRASES: readonly [RegExp, QuotedSubject | 'side'][] = [
 export function readQuotedFigures(model: DocumentModel): RawQuotedFigure[] {
   const out: RawQuotedFigure[] = [];
   for (const block of model.blocks) {
-    if (block.kind !== 'paragraph') continue;
+    // Every phrase ends in a figure in 元, 万元 or 亿元: a paragraph without 元 quotes none.
+    if (block.kind !== 'paragraph' || !block.text.includes('元')) continue;
     const text = block.text.replace(/\s+/gu, '');
     for (const [pattern, subject] of PHRASES) {
       for (const match of text.matchAll(pattern)) {

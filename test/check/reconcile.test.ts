@@ -258,6 +258,9 @@ describe('two-sided tables and column totals', () => {
       ['expense-total', '支出预算110.00万元', 1100000],
     ]);
     expect(quoted.diagnostics.filter((d) => d.code === 'TABLE_PROSE_MISMATCH')).toEqual([]);
+    // A figure in 亿元, with the spaces a PDF line leaves, is read; one printed without its unit is not a quoted total.
+    expect((await doc('支出预算 0.011 亿元。')).quotedFigures.map((f) => [f.subject, f.text, f.yuan])).toEqual([['expense-total', '支出预算0.011亿元', 1100000]]);
+    expect((await doc('2026年收入预算110.00，支出预算110.00。')).quotedFigures).toEqual([]);
     // Either total the table prints is a reading: 本年收入合计 100.00 too.
     expect((await doc('2026年收入预算100.00万元。')).diagnostics.filter((d) => d.code === 'TABLE_PROSE_MISMATCH')).toEqual([]);
     const wrong = await doc('2026年收入预算101.00万元。');
