@@ -186,7 +186,9 @@ function buildTree(text: string, slice: (from: number, to: number) => string, op
       }
       for (let i = stack.length - 1; i > 0; i--) {
         if ((stack[i] as Element).name === name) {
-          stack.length = i;
+          // Nearly always the innermost element: pop is V8's fast path, setting length a runtime call.
+          if (i === stack.length - 1) stack.pop();
+          else stack.length = i;
           break;
         }
       }
