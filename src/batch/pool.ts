@@ -397,9 +397,9 @@ function heapLimitMb(memoryMb: number): number {
  * flag). V8 picks the factor from the heap limit: 4× for a limit of 1 GB or more, less below
  * it, down to 1.3× for small heaps. The cap of heapLimitMb (819 MB at the default 1,024 MB
  * of --max-memory) put workers just below that line, and they collected as if memory were
- * short: on the 29 real-2026 PDFs in one process, 25.7 s of CPU against 21.5 s uncapped,
- * 20.1 s against 17.7 s of wall time. Given the factor large heaps get (4×, 300%), the capped
- * process takes the uncapped one's time (17.9–18.6 s) and keeps its cap: V8 still collects
+ * short: on the 29 real-2026 PDFs in one process, 28.8–30.0 s of CPU against 24.3–25.3 s
+ * uncapped, 20.0–21.2 s against 17.7–18.4 s of wall time. Given the factor large heaps get (4×, 300%), the capped
+ * process takes the uncapped one's time (17.9–18.6 s wall, 24.5–25.4 s CPU) and keeps its cap: V8 still collects
  * everything before it gives up at the limit, so what a file may use is unchanged.
  */
 const HEAP_GROWING_PERCENT = 300;

@@ -16,13 +16,15 @@ export function isTight(ch: string | undefined): boolean {
   return ch !== undefined && TIGHT.test(ch);
 }
 
-const SPACE_RUN = /[\s\u00A0\u3000\u200B\uFEFF]+/gu;
+/** What counts as white space here: JavaScript's (\s), and the zero-width space. */
+const SPACE = String.raw`[\s\u00A0\u3000\u200B\uFEFF]`;
+const SPACE_RUN = new RegExp(`${SPACE}+`, 'gu');
 /**
- * One character SPACE_RUN takes. A text without any is collapsed already: trim removes only
- * what \s matches (JavaScript's white space and line terminators are the same set), and most
- * cell texts and runs hold none.
+ * One SPACE character. A text without any is collapsed already: trim removes only what \s
+ * matches (JavaScript's white space and line terminators are the same set), and most cell
+ * texts and runs hold none.
  */
-const ANY_SPACE = /[\s\u00A0\u3000\u200B\uFEFF]/u;
+const ANY_SPACE = new RegExp(SPACE, 'u');
 
 /**
  * Collapse white space: runs next to a tight character vanish, runs between Latin
