@@ -63,6 +63,8 @@ interface Run {
   stagesMs: Record<string, number>;
   /** User + system CPU seconds of the CLI and its workers; null off Linux. */
   cpuSeconds: number | null;
+  /** What report.json says of it: the main process's CPU seconds and the workers' while they converted. */
+  cpuSplit: { main: number; workers: number } | null;
   /** The share of the machine's CPU time the host took during the run (steal); null off Linux. */
   stealShare: number | null;
 }
@@ -146,9 +148,25 @@ function convert(dir: string, jobs: number): Run {
   return runs[1] as Run;
 }
 
+/**
+ * How many runs have written an output directory so far: each run writes into a new one
+ * (WORK/out-<n>), and all of them go when WORK does, at the end of the bench.
+ *
+ * Why not one directory, emptied before each run: on an ext4 file system without a
+ * journal (the development machines' root is one: /sys/fs/ext4/vda/journal_task says
+ * <none>), the kernel does not reuse an inode freed in the last minute, or the last six while
+ * its inode table block is unwritten, and finding a free one means testing the recently
+ * freed ones one by one (recently_deleted in fs/ext4/ialloc.c, which `perf record` showed
+ * at the top of the main process's profile). After the previous run's 2,000 outputs were
+ * deleted, each output file's open() took about 0.5 ms instead of 0.04 ms: 1.1 to 1.7 s of
+ * system time in the main process over 2,000 files. That is the bench's own cleanup showing
+ * in yusuan's figures; a user who empties an output folder and converts into it again at
+ * once pays it too, which no program can avoid but the file system.
+ */
+let outputRuns = 0;
+
 function convertOnce(dir: string, jobs: number): Run {
-  const out = join(WORK, `out-${jobs}`);
-  rmSync(out, { recursive: true, force: true });
+  const out = join(WORK, `out-${++outputRuns}-jobs${jobs}`);
   const cpuBefore = childrenCpuSeconds();
   const machineBefore = machineTicks();
   const started = performance.now();
@@ -169,6 +187,7 @@ function convertOnce(dir: string, jobs: number): Run {
     failed: report.counts.failed,
     stagesMs: report.stagesMs ?? {},
     cpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+    cpuSplit: report.cpuSeconds ?? null,
     stealShare: stealBetween(machineBefore, machineAfter),
   };
 }
@@ -262,7 +281,9 @@ const f1 = (n: number): string => n.toFixed(1);
 
 /**
  * Under a run: `stages, summed over files: read 61% (4.1 s) · recognize 20% …`, then
- * `CPU 14.2 s, 1.4 cores busy; host steal 12%` (how much of the machine it used and had).
+ * `CPU 14.2 s (main process 3.1, workers 10.9), 1.4 cores busy; host steal 12%` (how much
+ * of the machine it used and had, and whether the main process kept up: it renders and
+ * writes every output while the workers convert).
  */
 function stages(run: Run, indent = '      '): string {
   const lines: string[] = [];
@@ -273,7 +294,8 @@ function stages(run: Run, indent = '      '): string {
   }
   if (run.cpuSeconds !== null) {
     const steal = run.stealShare !== null ? `; host steal ${Math.round(run.stealShare * 100)}% of the machine's time` : '';
-    lines.push(`CPU ${f1(run.cpuSeconds)} s, ${f1(run.cpuSeconds / run.seconds)} cores busy${steal}`);
+    const split = run.cpuSplit ? ` (main process ${f1(run.cpuSplit.main)}, workers ${f1(run.cpuSplit.workers)})` : '';
+    lines.push(`CPU ${f1(run.cpuSeconds)} s${split}, ${f1(run.cpuSeconds / run.seconds)} cores busy${steal}`);
   }
   return lines.map((line) => indent + line).join('\n');
 }

@@ -34,6 +34,8 @@ export interface BatchStats {
   peakWorkersMb: number;
   /** The largest resident set of one worker process, in MB (Linux; 0 elsewhere). */
   peakWorkerMb?: number;
+  /** The CPU time (user + system) the worker processes spent converting, in ms. */
+  workersCpuMs?: number;
 }
 
 export interface BatchResult {
@@ -126,6 +128,7 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
     if (options.stats) {
       options.stats.peakWorkersMb = Math.max(options.stats.peakWorkersMb, Math.round(pool.peakWorkersMb));
       options.stats.peakWorkerMb = Math.max(options.stats.peakWorkerMb ?? 0, Math.round(pool.peakWorkerMb));
+      options.stats.workersCpuMs = (options.stats.workersCpuMs ?? 0) + pool.workersCpuMs;
     }
     await pool.close();
   }

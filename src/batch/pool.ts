@@ -87,6 +87,8 @@ interface Slot {
   alive: boolean;
   /** Why the worker is going away, when it reported an error before exiting. */
   lost: { kind: InputErrorKind; reason: string } | null;
+  /** The worker's CPU time in ms as of its last answer. */
+  cpuMs: number;
 }
 
 /**
@@ -103,7 +105,12 @@ const DEFAULT_WORKER = new URL(`./worker.${import.meta.url.endsWith('.ts') ? 'ts
  * What a worker sends for each task: that it started it, then its conversion; or, for a task
  * the pool asked back before the worker started it, that it was withdrawn unstarted.
  */
-export type Answer = { id: number; started: true } | { id: number; conversion: Conversion } | { id: number; withdrawn: true };
+/**
+ * What a worker says of a task. With a conversion comes the CPU time the worker has used so
+ * far (user + system, ms; its helper threads, V8's collector and compiler, included), so the
+ * report can say how the run's CPU divided between the main process and the workers.
+ */
+export type Answer = { id: number; started: true } | { id: number; conversion: Conversion; cpuMs?: number } | { id: number; withdrawn: true };
 
 /** The pool asks a worker for a task back: one it has not started. */
 export interface Withdrawal {
@@ -120,6 +127,17 @@ export class WorkerPool {
   peakWorkersMb = 0;
   /** The largest resident set of one worker seen so far, in MB (Linux). */
   peakWorkerMb = 0;
+  /** The CPU time of workers that were replaced (lost on a file), as of their last answers. */
+  private retiredCpuMs = 0;
+
+  /**
+   * The CPU time the workers have used, in ms, as of their last answers: what they spent
+   * converting; a worker's start-up before its first file and its exit are not counted,
+   * nor the time of a worker lost on a file since its last answer.
+   */
+  get workersCpuMs(): number {
+    return this.slots.reduce((n, slot) => n + slot.cpuMs, this.retiredCpuMs);
+  }
   private readonly memoryWatch: NodeJS.Timeout | null;
 
   constructor(private readonly options: PoolOptions) {
@@ -174,7 +192,7 @@ export class WorkerPool {
       ...(url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : []),
     ];
     const worker = fork(fileURLToPath(url), [], { execArgv, serialization: 'json', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, YUSUAN_WORKER: '1', YUSUAN_WORKER_MAX_RSS_MB: String(this.options.memoryMb) } });
-    const slot: Slot = { worker, stderr: '', queue: [], timer: null, alive: true, lost: null };
+    const slot: Slot = { worker, stderr: '', queue: [], timer: null, alive: true, lost: null, cpuMs: 0 };
     worker.stderr?.setEncoding('utf8');
     worker.stderr?.on('data', (chunk: string) => {
       slot.stderr = (slot.stderr + chunk).slice(-STDERR_KEPT);
@@ -210,6 +228,7 @@ export class WorkerPool {
         return;
       }
       const conversion = answer.conversion;
+      if (answer.cpuMs !== undefined) slot.cpuMs = answer.cpuMs;
       const [done] = slot.queue.splice(index, 1);
       if (index === 0) {
         // The oldest task is done: the clock starts for the next one.
@@ -294,6 +313,7 @@ export class WorkerPool {
   private replace(slot: Slot): void {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.closed) return;
+    this.retiredCpuMs += slot.cpuMs;
     this.slots[index] = this.spawn();
     this.dispatch();
   }

@@ -89,7 +89,9 @@ export function serveTasks(convert: (task: WireTask) => Promise<Conversion>): vo
     previous = previous.then(async () => {
       if (!queued.delete(task.id)) return;
       send({ id: task.id, started: true });
-      send({ id: task.id, conversion: await convert(task) });
+      const conversion = await convert(task);
+      const cpu = process.cpuUsage();
+      send({ id: task.id, conversion, cpuMs: (cpu.user + cpu.system) / 1000 });
     });
   });
   // A promise rejected after its document was done with (pdf.js tearing down a damaged

@@ -226,7 +226,7 @@ export class OutputWriter {
   }
 
   /** Commit the combined files and write report.json. */
-  async close(run: { startedAt: Date; options: Record<string, unknown>; peakWorkersMb?: number; peakWorkerMb?: number; skipped?: readonly { path: string; reason: string }[] }): Promise<ReportInput[]> {
+  async close(run: { startedAt: Date; options: Record<string, unknown>; peakWorkersMb?: number; peakWorkerMb?: number; workersCpuMs?: number; skipped?: readonly { path: string; reason: string }[] }): Promise<ReportInput[]> {
     this.settle();
     if (this.csv) for (const file of Object.values(this.csv)) await file.commit();
     await this.ndjson?.commit();
@@ -243,6 +243,10 @@ export class OutputWriter {
       peakWorkersRssMb: run.peakWorkersMb ?? 0,
       // The largest worker: what --max-memory bounds.
       peakWorkerRssMb: run.peakWorkerMb ?? 0,
+      // CPU seconds (user + system) of this process and of its workers while they converted:
+      // which of them kept the cores busy. With --jobs 1 both run at once, so a run can keep
+      // more than one core busy.
+      cpuSeconds: { main: cpuSecondsOf(process.cpuUsage()), workers: Math.round(run.workersCpuMs ?? 0) / 1000 },
       options: run.options,
       // The stages of every conversion summed (in the workers, and export in this process),
       // so a run shows where its time went.
@@ -278,4 +282,9 @@ export class OutputWriter {
   abandonNow(): void {
     removeOwnTemporariesNow(this.dir);
   }
+}
+
+/** process.cpuUsage() (µs) as seconds, to the millisecond. */
+function cpuSecondsOf(usage: NodeJS.CpuUsage): number {
+  return Math.round((usage.user + usage.system) / 1000) / 1000;
 }

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers.js';
@@ -71,6 +72,17 @@ describe('yusuan convert: a batch with bad inputs', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.counts).toMatchObject({ inputs: 8, ok: 4, partial: 1, failed: 3, projects: 10, indicators: 69 });
     expect(report.inputs.find((i: { path: string }) => i.path === 'empty.docx')).toMatchObject({ status: 'failed', errorKind: 'empty', json: null });
+  });
+
+  it('report.json gives the CPU seconds of the main process and of the workers, each within what the cores could give over the run', () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const ceiling = (report.elapsedMs / 1000) * availableParallelism();
+    // Seconds, not ms: eight files cannot take less than a millisecond of a worker's CPU,
+    // and in ms the figures would exceed what the machine's cores give in the run's time.
+    expect(report.cpuSeconds.workers).toBeGreaterThan(0.001);
+    expect(report.cpuSeconds.workers).toBeLessThan(ceiling);
+    expect(report.cpuSeconds.main).toBeGreaterThan(0.001);
+    expect(report.cpuSeconds.main).toBeLessThan(ceiling);
   });
 
   it('writes the CSV columns of SPEC, one row per project, indicator and schedule point', () => {
