@@ -103,12 +103,10 @@ const DEFAULT_WORKER = new URL(`./worker.${import.meta.url.endsWith('.ts') ? 'ts
 
 /**
  * What a worker sends for each task: that it started it, then its conversion; or, for a task
- * the pool asked back before the worker started it, that it was withdrawn unstarted.
- */
-/**
- * What a worker says of a task. With a conversion comes the CPU time the worker has used so
- * far (user + system, ms; its helper threads, V8's collector and compiler, included), so the
- * report can say how the run's CPU divided between the main process and the workers.
+ * the pool asked back before the worker started it, that it was withdrawn unstarted. With a
+ * conversion comes the CPU time the worker has used so far (user + system, ms, its helper
+ * threads included: V8's collector and compiler), so the report can say how the run's CPU
+ * divided between the main process and the workers.
  */
 export type Answer = { id: number; started: true } | { id: number; conversion: Conversion; cpuMs?: number } | { id: number; withdrawn: true };
 
