@@ -5,9 +5,10 @@
  * and a clean stop on abort.
  */
 import type { Conversion, ConvertOptions } from '../convert.js';
+import type { RenderedByWorker, RenderSpec } from '../export/render.js';
 import { InputError } from '../read/errors.js';
 import { DEFAULT_MAX_INPUT_BYTES, hashSourceFile, type SourcePath } from '../read/source-file.js';
-import { WorkerPool, type PoolOptions } from './pool.js';
+import { WorkerPool, type PoolOptions, type Task } from './pool.js';
 
 export interface BatchInput {
   /** Where to read it: a string, or the bytes of a name that is not UTF-8. */
@@ -25,6 +26,12 @@ export interface BatchOptions extends ConvertOptions, Partial<PoolOptions> {
    */
   reuse?: (input: BatchInput, sha256: string) => Promise<Conversion | null>;
   signal?: AbortSignal;
+  /**
+   * Outputs the workers render themselves, per input (OutputWriter.renderSpec): a result
+   * converted so comes with `rendered` and without its document. Inputs given null, and
+   * reused ones, come with their documents as usual.
+   */
+  render?: (input: BatchInput) => RenderSpec | null;
   /** Filled in as the batch runs: what the report says of the workers. */
   stats?: BatchStats;
 }
@@ -43,6 +50,11 @@ export interface BatchResult {
   conversion: Conversion;
   /** True when the conversion came from `reuse`. */
   reused: boolean;
+  /**
+   * The input's outputs, rendered by its worker (BatchOptions.render), its JSON document
+   * written; the conversion's document is then null. Null otherwise.
+   */
+  rendered: RenderedByWorker | null;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -83,6 +95,11 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
     // a huge one is never read whole.
     hashSourceFile(input.file, { maxBytes: maxInputBytes, signal: AbortSignal.timeout(timeoutMs) });
 
+  const task = (input: BatchInput, hashed: { sha256: string; size: number } | null): Task => {
+    const render = options.render?.(input) ?? null;
+    return { file: input.file, ...(hashed ?? {}), path: input.path, options: convertOptions, ...(render ? { render } : {}) };
+  };
+
   const start = async (input: BatchInput): Promise<BatchResult> => {
     const started = performance.now();
     if (options.reuse) {
@@ -95,22 +112,23 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
         return {
           input,
           reused: false,
+          rendered: null,
           conversion: { path: input.path, status: 'failed', message, errorKind: kind, document: null, sha256: '', bytes: 0, format: null, elapsedMs: performance.now() - started },
         };
       }
       // A previous result that cannot be read is simply not reused.
       const reused = await options.reuse(input, hashed.sha256).catch(() => null);
-      if (reused) return { input, conversion: reused, reused: true };
-      return { input, conversion: await pool.run({ file: input.file, ...hashed, path: input.path, options: convertOptions }), reused: false };
+      if (reused) return { input, conversion: reused, reused: true, rendered: null };
+      return { input, ...(await pool.run(task(input, hashed))), reused: false };
     }
     // The worker reads the file (checking it as hashOf would) and hashes it; the main thread
     // does not read it at all, unless the worker dies on it: then its hash is recorded here.
-    let conversion = await pool.run({ file: input.file, path: input.path, options: convertOptions });
-    if (conversion.status === 'failed' && conversion.sha256 === '' && conversion.document === null && DIED.has(conversion.errorKind ?? 'internal')) {
+    let { conversion, rendered } = await pool.run(task(input, null));
+    if (rendered === null && conversion.status === 'failed' && conversion.sha256 === '' && conversion.document === null && DIED.has(conversion.errorKind ?? 'internal')) {
       const hashed = await hashOf(input).catch(() => null);
       if (hashed) conversion = { ...conversion, sha256: hashed.sha256, bytes: hashed.size };
     }
-    return { input, conversion, reused: false };
+    return { input, conversion, rendered, reused: false };
   };
 
   try {

@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Conversion, ConvertOptions } from '../convert.js';
+import type { RenderedByWorker, RenderSpec } from '../export/render.js';
 import type { InputErrorKind } from '../read/errors.js';
 import type { SourcePath } from '../read/source-file.js';
 import { RESIDENT_SET_EXCEEDED } from './serve.js';
@@ -56,6 +57,11 @@ export interface Task {
   size?: number;
   path: string;
   options: ConvertOptions;
+  /**
+   * The outputs the worker renders, and the document it places, itself: then its answer
+   * carries them instead of the document (see Finished).
+   */
+  render?: RenderSpec;
 }
 
 /** A task as the worker receives it. */
@@ -64,11 +70,22 @@ export interface WireTask {
   file: WirePath;
   path: string;
   options: ConvertOptions & { maxInputBytes?: number; timeoutMs?: number };
+  render?: RenderSpec;
+}
+
+/**
+ * A task's end: its conversion and, when the task asked for it and the worker lived to send
+ * it, its rendered outputs, in which case the conversion carries no document (it is in the
+ * outputs, and its JSON file already written).
+ */
+export interface Finished {
+  conversion: Conversion;
+  rendered: RenderedByWorker | null;
 }
 
 interface InFlight {
   task: Task;
-  resolve: (c: Conversion) => void;
+  resolve: (finished: Finished) => void;
   /** When the worker started it (performance.now()), for what a failure records. */
   startedAt?: number;
   /** Asked back from its worker, unstarted, for an idle one; until the worker answers. */
@@ -108,7 +125,7 @@ const DEFAULT_WORKER = new URL(`./worker.${import.meta.url.endsWith('.ts') ? 'ts
  * threads included: V8's collector and compiler), so the report can say how the run's CPU
  * divided between the main process and the workers.
  */
-export type Answer = { id: number; started: true } | { id: number; conversion: Conversion; cpuMs?: number } | { id: number; withdrawn: true };
+export type Answer = { id: number; started: true } | { id: number; conversion: Conversion; rendered?: RenderedByWorker; cpuMs?: number } | { id: number; withdrawn: true };
 
 /** The pool asks a worker for a task back: one it has not started. */
 export interface Withdrawal {
@@ -143,7 +160,7 @@ export class WorkerPool {
     this.memoryWatch = process.platform === 'linux' ? setInterval(() => this.watchMemory(), RSS_POLL_MS).unref() : null;
   }
 
-  run(task: Task): Promise<Conversion> {
+  run(task: Task): Promise<Finished> {
     return new Promise((resolve) => {
       this.waiting.push({ task, resolve });
       this.dispatch();
@@ -225,7 +242,7 @@ export class WorkerPool {
         }
         return;
       }
-      const conversion = answer.conversion;
+      const finished: Finished = { conversion: answer.conversion, rendered: answer.rendered ?? null };
       if (answer.cpuMs !== undefined) slot.cpuMs = answer.cpuMs;
       const [done] = slot.queue.splice(index, 1);
       if (index === 0) {
@@ -234,7 +251,7 @@ export class WorkerPool {
         slot.timer = null;
         if (slot.queue.length > 0) this.startTimer(slot);
       }
-      done?.resolve(conversion);
+      done?.resolve(finished);
       this.dispatch();
     });
     worker.on('error', (error: Error) => {
@@ -303,7 +320,10 @@ export class WorkerPool {
     slot.timer = null;
     const [culprit, ...innocent] = slot.queue.splice(0);
     const elapsedMs = culprit?.startedAt !== undefined ? performance.now() - culprit.startedAt : 0;
-    culprit?.resolve({ ...failure(culprit.task, kind, reason), elapsedMs, ...(stack ? { stack } : {}) });
+    if (culprit) {
+      const lost = failure(culprit.task, kind, reason);
+      culprit.resolve({ ...lost, conversion: { ...lost.conversion, elapsedMs, ...(stack ? { stack } : {}) } });
+    }
     for (const task of innocent) task.withdrawing = false;
     this.waiting.unshift(...innocent);
   }
@@ -358,6 +378,7 @@ export class WorkerPool {
       path: next.task.path,
       // timeoutMs lets a reader that starts a program of its own (LibreOffice) end it in time.
       options: { ...next.task.options, timeoutMs: this.options.timeoutMs, ...(this.options.maxInputBytes !== undefined ? { maxInputBytes: this.options.maxInputBytes } : {}) },
+      ...(next.task.render ? { render: next.task.render } : {}),
     };
     this.message(slot, wire);
   }
@@ -454,6 +475,10 @@ function stop(worker: ChildProcess): Promise<void> {
   });
 }
 
-function failure(task: Task, kind: InputErrorKind, message: string): Conversion {
-  return { path: task.path, status: 'failed', message, errorKind: kind, document: null, sha256: task.sha256 ?? '', bytes: task.size ?? 0, format: null, elapsedMs: 0 };
+/** A task that ends without its worker's answer: nothing rendered, its document not touched. */
+function failure(task: Task, kind: InputErrorKind, message: string): Finished {
+  return {
+    conversion: { path: task.path, status: 'failed', message, errorKind: kind, document: null, sha256: task.sha256 ?? '', bytes: task.size ?? 0, format: null, elapsedMs: 0 },
+    rendered: null,
+  };
 }

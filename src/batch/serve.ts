@@ -6,8 +6,7 @@
  * pool goes.
  */
 import { Worker } from 'node:worker_threads';
-import type { Conversion } from '../convert.js';
-import type { Answer, WireTask, Withdrawal } from './pool.js';
+import type { Answer, Finished, WireTask, Withdrawal } from './pool.js';
 
 /** The line a worker's watcher writes before it stops the worker (the pool reads it). */
 export const RESIDENT_SET_EXCEEDED = 'yusuan worker: resident set past the memory limit';
@@ -69,7 +68,7 @@ export function watchResidentSet(): void {
   watcher.unref();
 }
 
-export function serveTasks(convert: (task: WireTask) => Promise<Conversion>): void {
+export function serveTasks(convert: (task: WireTask) => Promise<Finished>): void {
   watchResidentSet();
   const send = (answer: Answer): void => {
     process.send?.(answer);
@@ -89,9 +88,9 @@ export function serveTasks(convert: (task: WireTask) => Promise<Conversion>): vo
     previous = previous.then(async () => {
       if (!queued.delete(task.id)) return;
       send({ id: task.id, started: true });
-      const conversion = await convert(task);
+      const { conversion, rendered } = await convert(task);
       const cpu = process.cpuUsage();
-      send({ id: task.id, conversion, cpuMs: (cpu.user + cpu.system) / 1000 });
+      send({ id: task.id, conversion, ...(rendered ? { rendered } : {}), cpuMs: (cpu.user + cpu.system) / 1000 });
     });
   });
   // A promise rejected after its document was done with (pdf.js tearing down a damaged

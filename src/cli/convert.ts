@@ -178,6 +178,8 @@ export async function runConvert(argv: string[]): Promise<number> {
       memoryMb: args.memoryMb,
       maxInputBytes: args.maxInputBytes,
       signal: stop.signal,
+      // The workers write the documents and render the rows: the tree crosses the channel once, as text.
+      render: (input) => writer.renderSpec(input.path),
       // Loaded only for --resume: it judges documents again, which needs the whole pipeline's
       // rules, and this process otherwise never loads the readers (the workers convert).
       ...(args.resume ? { reuse: (await import('../batch/resume.js')).reuseFrom(args.out, { strict: args.strict, year: args.year }) } : {}),
@@ -185,7 +187,7 @@ export async function runConvert(argv: string[]): Promise<number> {
     for await (const result of batch) {
       if (stop.signal.aborted) break;
       if (result.reused) reused++;
-      await writer.add(result.conversion, displayPath(result.input.file));
+      await writer.add(result.conversion, displayPath(result.input.file), result.rendered ?? undefined);
       report(result.conversion);
     }
     if (stop.signal.aborted) {

@@ -15,7 +15,7 @@ export class OutputError extends Error {
   constructor(
     readonly path: string,
     readonly code: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`cannot write ${path}: ${reason}${code ? ` (${code})` : ''}`);
     this.name = 'OutputError';
@@ -30,8 +30,13 @@ export class OutputError extends Error {
   }
 }
 
-export function temporaryPath(target: string): string {
-  return `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+/**
+ * `<target>.<pid>.<8 hex>.tmp`, the pid being the run's process: a worker writing a document
+ * for its pool names the pool's process, so that the run removes the write as its own when
+ * it is cut short.
+ */
+export function temporaryPath(target: string, owner: number = process.pid): string {
+  return `${target}.${owner}.${randomBytes(4).toString('hex')}.tmp`;
 }
 
 /**
@@ -62,8 +67,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
  * thread pool (open, write, close and rename each a round trip to another thread, which on
  * two cores also takes its turn from the conversion workers).
  */
-export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
-  const temp = temporaryPath(target);
+export function writeFileAtomicSync(target: string, data: string | Uint8Array, owner: number = process.pid): void {
+  const temp = temporaryPath(target, owner);
   try {
     try {
       writeFileSync(temp, data);

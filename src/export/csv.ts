@@ -36,6 +36,13 @@ function csvLine(fields: readonly string[], width: number): string {
   return `${line}\n`;
 }
 
+/** Rows as the file holds them: one line each, `width` fields wide. */
+export function csvRowsText(rows: readonly CsvRow[], width: number, guardFormulas: boolean): string {
+  let text = '';
+  for (const row of rows) text += csvLine(row.map((v) => cellText(v, guardFormulas)), width);
+  return text;
+}
+
 export class CsvFile {
   private constructor(
     private readonly file: AtomicStream,
@@ -55,8 +62,11 @@ export class CsvFile {
   }
 
   write(rows: readonly CsvRow[]): void {
-    let text = '';
-    for (const row of rows) text += csvLine(row.map((v) => cellText(v, this.guardFormulas)), this.width);
+    this.writeText(csvRowsText(rows, this.width, this.guardFormulas));
+  }
+
+  /** Rows already rendered by csvRowsText (in a worker), for this file's width and guard. */
+  writeText(text: string): void {
     if (text !== '') this.file.write(text);
   }
 

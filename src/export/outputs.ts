@@ -4,20 +4,15 @@
  * in memory at a time; every file is committed atomically when the run closes.
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Conversion, StageTimes } from '../convert.js';
 import { errorClassOf, type ErrorClass } from '../read/errors.js';
 import { SCHEMA_VERSION } from '../schema/version.js';
 import { VERSION } from '../version.js';
-import { removeOwnTemporaries, removeOwnTemporariesNow, removeStaleTemporaries, writeFileAtomic, writeFileAtomicSync, AtomicStream, OutputError } from './atomic.js';
+import { removeOwnTemporaries, removeOwnTemporariesNow, removeStaleTemporaries, writeFileAtomic, AtomicStream, OutputError } from './atomic.js';
 import { CsvFile } from './csv.js';
-import { documentJson } from './json.js';
-import { projectLines } from './ndjson.js';
-import {
-  BUDGET_LINE_COLUMNS, DOCUMENT_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, SCHEDULE_COLUMNS,
-  budgetLineRows, documentRow, indicatorRows, projectRows, scheduleRows,
-} from './rows.js';
+import { placeDocument, renderInput, type RenderedByWorker, type RenderedInput, type RenderSpec } from './render.js';
+import { BUDGET_LINE_COLUMNS, DOCUMENT_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, SCHEDULE_COLUMNS } from './rows.js';
 
 export const OUTPUT_FORMATS = ['json', 'csv', 'ndjson'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -47,6 +42,9 @@ export interface ReportInput {
   stageMs: (StageTimes & { export: number }) | null;
   json: string | null;
 }
+
+/** How an input fails when its worker is lost on it (see convertBatch). */
+const LOST_WORKER: ReadonlySet<string> = new Set(['timeout', 'crashed', 'too-large', 'internal']);
 
 const STAGES = ['read', 'recognize', 'normalize', 'check', 'export'] as const;
 
@@ -125,18 +123,6 @@ export function documentPathCollisions(paths: readonly string[]): Map<number, st
   return collisions;
 }
 
-/**
- * A failed input's document, and a stale one an earlier run left, removed. Blocking, as the
- * documents are written: see writeFileAtomicSync.
- */
-function removeDocument(target: string): void {
-  try {
-    rmSync(target, { force: true });
-  } catch (error) {
-    throw OutputError.of(target, error);
-  }
-}
-
 export class OutputWriter {
   private readonly inputs: ReportInput[] = [];
   /** Temporary files of earlier runs that were killed, removed when this one opened. */
@@ -172,32 +158,56 @@ export class OutputWriter {
     return this.ndjson?.failure ?? null;
   }
 
-  /** Record one finished input: its JSON document now, its rows into the combined files. */
-  async add(conversion: Conversion, file: string): Promise<ReportInput> {
+  /**
+   * What a worker needs to render an input's outputs itself (renderInput, placeDocument):
+   * where its document goes, if anywhere, and which combined files take its rows.
+   */
+  renderSpec(path: string): RenderSpec {
+    const target = this.documentTarget(path);
+    return { jsonTarget: target?.absolute ?? null, csv: this.csv ? { bom: this.options.bom } : null, ndjson: this.ndjson !== null };
+  }
+
+  /**
+   * Where an input's document goes: `json/…` (jsonPathOf) and that path resolved; null
+   * without --format json, or for a path that does not stay inside json/ (a missing
+   * argument such as `../../notes`), which is never written or removed.
+   */
+  private documentTarget(path: string): { relative: string; absolute: string } | null {
+    if (!this.options.formats.has('json')) return null;
+    const relative = jsonPathOf(path);
+    const absolute = resolve(this.dir, relative);
+    return absolute.startsWith(`${resolve(this.dir, 'json')}${sep}`) ? { relative, absolute } : null;
+  }
+
+  /**
+   * Record one finished input: its JSON document now, its rows into the combined files.
+   * With `rendered`, a worker has rendered them (renderSpec) and placed the document
+   * already; `conversion` then carries no document.
+   */
+  async add(conversion: Conversion, file: string, rendered?: RenderedByWorker): Promise<ReportInput> {
     const failed = this.streamFailure();
     if (failed) throw failed;
     const exportStarted = performance.now();
-    const doc = conversion.document;
-    const written = doc !== null && conversion.status !== 'failed';
-    const jsonPath = jsonPathOf(conversion.path);
-    // A path from a directory walk or a file name stays inside json/; one that does not
-    // (a missing argument such as `../../notes`) is never written or removed.
-    const target = resolve(this.dir, jsonPath);
-    const inside = target.startsWith(`${resolve(this.dir, 'json')}${sep}`);
-    if (this.options.formats.has('json') && inside) {
+    const target = this.documentTarget(conversion.path);
+    let outputs: RenderedInput;
+    if (rendered) {
+      if (rendered.outputError) throw new OutputError(rendered.outputError.path, rendered.outputError.code, rendered.outputError.reason);
+      outputs = rendered;
+    } else {
+      const { rendered: own, json } = renderInput(conversion, this.renderSpec(conversion.path));
       // A failed input leaves no document, and no stale one from an earlier run either.
-      if (written) writeFileAtomicSync(target, documentJson(doc));
-      else removeDocument(target);
+      if (target) placeDocument(target.absolute, json);
+      outputs = own;
     }
-    this.csv?.documents.write([documentRow(conversion)]);
-    if (written) {
-      this.csv?.projects.write(projectRows(doc));
-      this.csv?.indicators.write(indicatorRows(doc));
-      this.csv?.schedule.write(scheduleRows(doc));
-      this.csv?.budgetLines.write(budgetLineRows(doc));
-      if (this.ndjson) for (const line of projectLines(doc)) this.ndjson.write(line);
+    if (this.csv && outputs.csv) {
+      this.csv.documents.writeText(outputs.csv.documents);
+      this.csv.projects.writeText(outputs.csv.projects);
+      this.csv.indicators.writeText(outputs.csv.indicators);
+      this.csv.schedule.writeText(outputs.csv.schedule);
+      this.csv.budgetLines.writeText(outputs.csv.budgetLines);
     }
-    const diagnostics = doc?.diagnostics ?? [];
+    if (this.ndjson && outputs.ndjson) this.ndjson.write(outputs.ndjson);
+    const exportMs = performance.now() - exportStarted + (rendered?.exportMs ?? 0);
     const entry: ReportInput = {
       path: conversion.path,
       file,
@@ -208,13 +218,13 @@ export class OutputWriter {
       format: conversion.format,
       sha256: conversion.sha256,
       bytes: conversion.bytes,
-      projects: written ? doc.projects.length : 0,
-      indicators: written ? doc.projects.reduce((n, p) => n + p.indicators.length, 0) : 0,
-      errors: doc ? diagnostics.filter((d) => d.severity === 'error').length : 1,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      projects: outputs.projects,
+      indicators: outputs.indicators,
+      errors: outputs.errors,
+      warnings: outputs.warnings,
       elapsedMs: Math.round(conversion.elapsedMs * 10) / 10,
-      stageMs: conversion.stageMs ? { ...conversion.stageMs, export: Math.round((performance.now() - exportStarted) * 100) / 100 } : null,
-      json: written && inside && this.options.formats.has('json') ? jsonPath : null,
+      stageMs: conversion.stageMs ? { ...conversion.stageMs, export: Math.round(exportMs * 100) / 100 } : null,
+      json: outputs.written && target ? target.relative : null,
     };
     this.inputs.push(entry);
     return entry;
@@ -230,6 +240,10 @@ export class OutputWriter {
     this.settle();
     if (this.csv) for (const file of Object.values(this.csv)) await file.commit();
     await this.ndjson?.commit();
+    // A worker lost while it wrote a document (killed on the timeout or its memory limit)
+    // leaves the temporary file, named for this process: removed now (the combined files are
+    // committed, so none of this process's is in use), not by the next run.
+    if (this.inputs.some((i) => i.errorKind !== null && LOST_WORKER.has(i.errorKind))) await removeOwnTemporaries(this.dir);
     const finishedAt = new Date();
     const count = (status: Conversion['status']) => this.inputs.filter((i) => i.status === status).length;
     const report = {

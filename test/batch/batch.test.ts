@@ -92,7 +92,7 @@ describe('a task sent ahead to a busy worker (issue 12)', () => {
     try {
       const results = await Promise.all(
         names.map((n) =>
-          pool.run({ file: join(dir, n), path: n, options: { year: null, unit: null, strict: false } }).then((c) => {
+          pool.run({ file: join(dir, n), path: n, options: { year: null, unit: null, strict: false } }).then(({ conversion: c }) => {
             finished.push(n);
             return c;
           }),
@@ -270,5 +270,36 @@ describe('hostile inputs', () => {
     expect(existsSync(join(out, `json/路南 科协 "2025" '预算'.docx.json`))).toBe(true);
     const docs = readCsv(join(out, 'documents.csv'));
     expect(docs.map((r) => r[0])).toContain(`路南 科协 "2025" '预算'.docx`);
+  });
+});
+
+describe('outputs rendered by the workers (BatchOptions.render)', () => {
+  it('writes the same document and rows as the writing process would, and removes the stale document of an input that fails', async () => {
+    const { convertFile } = await import('../../src/convert.js');
+    const { renderInput } = await import('../../src/export/render.js');
+    const dir = tempDir();
+    const good = fixturePath('fixtures/docx/central-2025.docx');
+    const bad = fixturePath('test/inputs/bad/empty.docx');
+    const target = (name: string) => join(dir, 'json', `${name}.json`);
+    mkdirSync(join(dir, 'json'), { recursive: true });
+    writeFileSync(target('empty.docx'), 'stale\n');
+    const spec = (name: string) => ({ jsonTarget: target(name), csv: { bom: true }, ndjson: true });
+    const results: BatchResult[] = [];
+    for await (const result of convertBatch([{ file: good, path: 'central-2025.docx' }, { file: bad, path: 'empty.docx' }], { jobs: 1, render: (input) => spec(input.path) })) results.push(result);
+    const [ok, failed] = results as [BatchResult, BatchResult];
+    // The tree stays in the worker; what comes back is its rows.
+    expect(ok.conversion.document).toBeNull();
+    expect(ok.rendered?.written).toBe(true);
+    const own = renderInput(await convertFile(good, { path: 'central-2025.docx' }), spec('central-2025.docx'));
+    expect(readFileSync(target('central-2025.docx'), 'utf8')).toBe(own.json);
+    const { exportMs, ...rendered } = ok.rendered as NonNullable<BatchResult['rendered']>;
+    expect(exportMs).toBeGreaterThan(0);
+    expect(rendered).toEqual(own.rendered);
+    expect(rendered.projects).toBeGreaterThan(0);
+    expect(rendered.csv?.indicators.split('\n').length).toBe(rendered.indicators + 1);
+    expect(failed.conversion.status).toBe('failed');
+    expect(failed.rendered).toMatchObject({ written: false, projects: 0, ndjson: null, errors: 1 });
+    expect(existsSync(target('empty.docx'))).toBe(false);
+    expect(readdirSync(join(dir, 'json')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });

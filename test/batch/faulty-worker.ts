@@ -49,4 +49,4 @@ async function handle(task: WireTask): Promise<Conversion> {
   return convertFile(fromWire(task.file), { ...task.options, path: task.path });
 }
 
-serveTasks(handle);
+serveTasks(async (task) => ({ conversion: await handle(task), rendered: null }));
