@@ -38,7 +38,7 @@ export interface ReportInput {
   errors: number;
   warnings: number;
   elapsedMs: number;
-  /** Where the time went: the conversion's stages, and writing its outputs here (export). */
+  /** Where the time went: the conversion's stages, and rendering and writing its outputs (export: its worker's part and this process's). */
   stageMs: (StageTimes & { export: number }) | null;
   json: string | null;
 }
@@ -262,7 +262,7 @@ export class OutputWriter {
       // more than one core busy.
       cpuSeconds: { main: cpuSecondsOf(process.cpuUsage()), workers: Math.round(run.workersCpuMs ?? 0) / 1000 },
       options: run.options,
-      // The stages of every conversion summed (in the workers, and export in this process),
+      // The stages of every conversion summed (export: rendering and writing its outputs, in its worker and here),
       // so a run shows where its time went.
       stagesMs: Object.fromEntries(STAGES.map((stage) => [stage, Math.round(this.inputs.reduce((n, i) => n + (i.stageMs?.[stage] ?? 0), 0))])),
       counts: {
