@@ -43,6 +43,11 @@ export interface BatchStats {
   peakWorkerMb?: number;
   /** The CPU time (user + system) the worker processes spent converting, in ms. */
   workersCpuMs?: number;
+  /**
+   * How many workers were lost and replaced: one killed while it wrote a document leaves
+   * its temporary file (BatchOptions.render), for the caller to remove.
+   */
+  workersLost?: number;
 }
 
 export interface BatchResult {
@@ -147,6 +152,7 @@ export async function* convertBatch(inputs: readonly BatchInput[], options: Batc
       options.stats.peakWorkersMb = Math.max(options.stats.peakWorkersMb, Math.round(pool.peakWorkersMb));
       options.stats.peakWorkerMb = Math.max(options.stats.peakWorkerMb ?? 0, Math.round(pool.peakWorkerMb));
       options.stats.workersCpuMs = (options.stats.workersCpuMs ?? 0) + pool.workersCpuMs;
+      options.stats.workersLost = (options.stats.workersLost ?? 0) + pool.workersLost;
     }
     await pool.close();
   }

@@ -142,6 +142,8 @@ export class WorkerPool {
   peakWorkersMb = 0;
   /** The largest resident set of one worker seen so far, in MB (Linux). */
   peakWorkerMb = 0;
+  /** How many workers were lost (on a file, or unreachable) and replaced. */
+  workersLost = 0;
   /** The CPU time of workers that were replaced (lost on a file), as of their last answers. */
   private retiredCpuMs = 0;
 
@@ -332,6 +334,7 @@ export class WorkerPool {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.closed) return;
     this.retiredCpuMs += slot.cpuMs;
+    this.workersLost++;
     this.slots[index] = this.spawn();
     this.dispatch();
   }

@@ -30,7 +30,14 @@ const docxMemo = new DocxMemo();
 serveTasks(async (task) => {
   const conversion = await convertFile(fromWire(task.file), { ...task.options, path: task.path, ocrEngine, docxMemo });
   if (!task.render) return { conversion, rendered: null };
-  // The document is written for the pool's process (the parent): a write cut short is its run's to remove.
-  const rendered = renderAndPlace(conversion, task.render, process.ppid);
-  return { conversion: { ...conversion, document: null }, rendered };
+  try {
+    // The document is written for the pool's process (the parent): a write cut short is its run's to remove.
+    const rendered = renderAndPlace(conversion, task.render, process.ppid);
+    return { conversion: { ...conversion, document: null }, rendered };
+  } catch {
+    // A bug in rendering, not a failure to write (renderAndPlace reports those): the document
+    // goes back whole, and the pool's process renders it, meeting the bug where it is reported
+    // as one, rather than this task going unanswered until its timeout.
+    return { conversion, rendered: null };
+  }
 });

@@ -166,7 +166,7 @@ export async function runConvert(argv: string[]): Promise<number> {
       await writer.add(conversion, m.file);
       report(conversion);
     }
-    const stats = { peakWorkersMb: 0, peakWorkerMb: 0, workersCpuMs: 0 };
+    const stats = { peakWorkersMb: 0, peakWorkerMb: 0, workersCpuMs: 0, workersLost: 0 };
     const batch = convertBatch(inputs, {
       stats,
       year: args.year,
@@ -202,6 +202,7 @@ export async function runConvert(argv: string[]): Promise<number> {
       peakWorkersMb: stats.peakWorkersMb,
       peakWorkerMb: stats.peakWorkerMb,
       workersCpuMs: stats.workersCpuMs,
+      workersLost: stats.workersLost,
       skipped,
       options: { out: args.out, formats: [...args.formats], year: args.year, ocr: args.ocr, strict: args.strict, bom: args.bom, jobs: args.jobs, resume: args.resume, reused },
     });

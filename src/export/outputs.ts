@@ -43,9 +43,6 @@ export interface ReportInput {
   json: string | null;
 }
 
-/** How an input fails when its worker is lost on it (see convertBatch). */
-const LOST_WORKER: ReadonlySet<string> = new Set(['timeout', 'crashed', 'too-large', 'internal']);
-
 const STAGES = ['read', 'recognize', 'normalize', 'check', 'export'] as const;
 
 /** The longest file name Linux, macOS and Windows file systems take, in bytes (UTF-8). */
@@ -236,14 +233,14 @@ export class OutputWriter {
   }
 
   /** Commit the combined files and write report.json. */
-  async close(run: { startedAt: Date; options: Record<string, unknown>; peakWorkersMb?: number; peakWorkerMb?: number; workersCpuMs?: number; skipped?: readonly { path: string; reason: string }[] }): Promise<ReportInput[]> {
+  async close(run: { startedAt: Date; options: Record<string, unknown>; peakWorkersMb?: number; peakWorkerMb?: number; workersCpuMs?: number; workersLost?: number; skipped?: readonly { path: string; reason: string }[] }): Promise<ReportInput[]> {
     this.settle();
     if (this.csv) for (const file of Object.values(this.csv)) await file.commit();
     await this.ndjson?.commit();
     // A worker lost while it wrote a document (killed on the timeout or its memory limit)
     // leaves the temporary file, named for this process: removed now (the combined files are
     // committed, so none of this process's is in use), not by the next run.
-    if (this.inputs.some((i) => i.errorKind !== null && LOST_WORKER.has(i.errorKind))) await removeOwnTemporaries(this.dir);
+    if ((run.workersLost ?? 0) > 0) await removeOwnTemporaries(this.dir);
     const finishedAt = new Date();
     const count = (status: Conversion['status']) => this.inputs.filter((i) => i.status === status).length;
     const report = {
