@@ -6,7 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WrittenNumbers, writtenMatrix, writtenNumber } from '../../src/read/pdf/text-items.js';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { FONT_IDENTITY, textItemsFromOperators, WrittenNumbers, writtenMatrix, writtenNumber } from '../../src/read/pdf/text-items.js';
 import { fixturePath } from '../helpers.js';
 import { itemsBothWays } from './text-items-helpers.js';
 
@@ -29,6 +30,53 @@ describe('textItemsFromOperators', () => {
     const pages = await itemsBothWays(fixturePath('fixtures/pdf/lunan-kexie-2025.pdf'));
     expect(pages.every((p) => p.fromOperators !== null)).toBe(true);
     expect(pages[0]!.fromOperators!.some((i) => i.str.includes('科普'))).toBe(true);
+  });
+});
+
+/** A glyph as pdf.js's operator list carries it: 500 thousandths of an em wide. */
+function glyph(unicode: string): object {
+  return { unicode, width: 500, originalCharCode: unicode.charCodeAt(0), category: { isWhitespace: false, isZeroWidthDiacritic: false, isInvisibleFormatMark: false } };
+}
+
+/**
+ * Two text objects in one font, the second setting the same font again: "AB" at x 100 and
+ * "C" at x `secondX`, size 10 (a glyph is 5 pt wide), on a line at y 700.
+ */
+function sameFontTwice(secondX: number): ReturnType<typeof textItemsFromOperators> {
+  const ops: [number, unknown[]][] = [
+    [OPS.beginText, []],
+    [OPS.setFont, ['f1', 10]],
+    [OPS.setTextMatrix, [[1, 0, 0, 1, 100, 700]]],
+    [OPS.showText, [[glyph('A'), glyph('B')]]],
+    [OPS.endText, []],
+    [OPS.beginText, []],
+    [OPS.setFont, ['f1', 10]],
+    [OPS.setTextMatrix, [[1, 0, 0, 1, secondX, 700]]],
+    [OPS.showText, [[glyph('C')]]],
+    [OPS.endText, []],
+  ];
+  const font = { vertical: false, fontMatrix: FONT_IDENTITY };
+  return textItemsFromOperators(
+    ops.map(([fn]) => fn),
+    ops.map(([, args]) => args),
+    () => font,
+    [0, 0, 595, 842],
+  );
+}
+
+describe('the same font set again while an item is open', () => {
+  it('keeps the page when the next text ends the item anyway: both of pdf.js’s readings give these items', () => {
+    // "C" is 190 pt on from where "B" ended: past the 6 pt (0.6 em) of a space in the flow,
+    // so pdf.js ends "AB" there and marks the gap, whether or not the font was another resource.
+    expect(sameFontTwice(300)).toEqual([
+      { str: 'AB', width: 10, height: 10, transform: [10, 0, 0, 10, 100, 700], fontName: 'f1' },
+      { str: ' ', width: 190, height: 0, transform: [10, 0, 0, 10, 110, 700], fontName: 'f1' },
+      { str: 'C', width: 5, height: 10, transform: [10, 0, 0, 10, 300, 700], fontName: 'f1' },
+    ]);
+  });
+
+  it('gives the page back to pdf.js when the next text would join the item: "ABC" under one name, "AB" and "C" under two', () => {
+    expect(sameFontTwice(110)).toBeNull();
   });
 });
 

@@ -36,8 +36,9 @@ describe('textItemsFromOperators on the real disclosures', () => {
     }
   });
 
-  it('takes most pages itself (1,511 of the 1,968 when this was written)', () => {
+  // 1,511 before the builder followed the same font set again while an item was open.
+  it('takes most pages itself (1,741 of the 1,968 when this was written)', () => {
     expect(total).toBe(1968);
-    expect(taken).toBeGreaterThan(total * 0.7);
+    expect(taken).toBeGreaterThan(total * 0.85);
   });
 });

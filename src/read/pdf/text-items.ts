@@ -15,8 +15,13 @@
  *   object, so that only joins text that goes on at exactly the same point after the image;
  *   on the real disclosures no page came out with other strings or fonts than
  *   getTextContent's;
- * - the same font set again: pdf.js ends its item when the content stream named another
- *   resource for the same font, and the operator list names only the font;
+ * - the same font set again while an item is open, where it matters: pdf.js ends its item
+ *   when the content stream named another resource for the same font and goes on with it when
+ *   it named the same one, and the operator list names only the font. The builder goes on
+ *   with the item and remembers what ending it would have pushed (StreamContext.undecided);
+ *   where the page then ends the item before adding to it, both readings give the same
+ *   items (but for an empty end-of-line marker, which the reader drops with every blank
+ *   item), and the page is kept; where it adds to the item, the page goes back to pdf.js;
  * - right-to-left text (pdf.js reorders it);
  * - a text or form matrix that the operator list's single-precision copy cannot give back
  *   (see writtenNumber).
@@ -205,6 +210,13 @@ class StreamContext {
   };
   readonly twoLastChars = [' ', ' '];
   twoLastCharsPos = 0;
+  /**
+   * Set when the same font was set again while the item was open (module comment): the item
+   * that ending it there would have pushed, and how many items were out then. Until the item
+   * ends, nothing may be added to it or pushed before it, and when it ends it must be that
+   * same item: otherwise the two readings part and the page goes back to pdf.js.
+   */
+  undecided: { item: RawTextItem; outLength: number } | null = null;
 
   constructor(
     state: TextState,
@@ -266,7 +278,10 @@ class StreamContext {
 
   ensureItem(): StreamContext['item'] {
     const item = this.item;
-    if (item.initialized) return item;
+    if (item.initialized) {
+      if (this.undecided) throw new Unsupported('font set again');
+      return item;
+    }
     const s = this.state;
     const font = s.font as FontFacts;
     item.fontName = s.loadedName;
@@ -297,6 +312,8 @@ class StreamContext {
     const s = this.state;
     const scale = Math.hypot(s.ctm[0], s.ctm[1]) * Math.hypot(s.textLineMatrix[0], s.textLineMatrix[1]);
     if (scale === item.textAdvanceScale) return;
+    // The ended reading keeps the old scale for its next comparison: the readings part.
+    if (this.undecided) throw new Unsupported('font set again');
     if (!item.vertical) {
       item.totalWidth += item.width * item.textAdvanceScale;
       item.width = 0;
@@ -307,16 +324,41 @@ class StreamContext {
     item.textAdvanceScale = scale;
   }
 
+  /** The item flush would push for the open item, and its totals; the item is not touched. */
+  private ending(): { pushed: RawTextItem; totalWidth: number; totalHeight: number } {
+    const item = this.item;
+    const totalWidth = item.vertical ? item.totalWidth : item.totalWidth + item.width * item.textAdvanceScale;
+    const totalHeight = item.vertical ? item.totalHeight + item.height * item.textAdvanceScale : item.totalHeight;
+    const str = normalizeUnicode(item.str.join(''));
+    if (RIGHT_TO_LEFT.test(str)) throw new Unsupported('right-to-left text');
+    return { pushed: { str, width: Math.abs(totalWidth), height: Math.abs(totalHeight), transform: item.transform as number[], fontName: item.fontName ?? '' }, totalWidth, totalHeight };
+  }
+
   flush(): void {
     const item = this.item;
     if (!item.initialized) return;
-    if (!item.vertical) item.totalWidth += item.width * item.textAdvanceScale;
-    else item.totalHeight += item.height * item.textAdvanceScale;
-    const str = normalizeUnicode(item.str.join(''));
-    if (RIGHT_TO_LEFT.test(str)) throw new Unsupported('right-to-left text');
-    this.out.push({ str, width: Math.abs(item.totalWidth), height: Math.abs(item.totalHeight), transform: item.transform as number[], fontName: item.fontName ?? '' });
+    const { pushed, totalWidth, totalHeight } = this.ending();
+    item.totalWidth = totalWidth;
+    item.totalHeight = totalHeight;
+    const undecided = this.undecided;
+    if (undecided) {
+      if (this.out.length !== undecided.outLength || !sameItem(pushed, undecided.item)) throw new Unsupported('font set again');
+      this.undecided = null;
+    }
+    this.out.push(pushed);
     item.initialized = false;
     item.str.length = 0;
+  }
+
+  /**
+   * The same font set again (module comment). With no item open, ending one or not is the
+   * same; with one open, the item goes on and what ending it would push is remembered. (A
+   * second such setFont changes nothing: in the reading that ended the item there is none
+   * open, and in the other the item, unchanged, would end the same.)
+   */
+  fontSetAgain(): void {
+    if (!this.item.initialized || this.undecided) return;
+    this.undecided = { item: this.ending().pushed, outLength: this.out.length };
   }
 
   appendEOL(): void {
@@ -512,6 +554,11 @@ class StreamContext {
   }
 }
 
+/** Two items alike in every field (the transform compared by value). */
+function sameItem(a: RawTextItem, b: RawTextItem): boolean {
+  return a.str === b.str && a.width === b.width && a.height === b.height && a.fontName === b.fontName && a.transform.length === b.transform.length && a.transform.every((v, i) => Object.is(v, b.transform[i]));
+}
+
 function inverseRotation(x: number, y: number, m: M6): [number, number] {
   const scale = Math.hypot(m[0], m[1]);
   return [(m[0] * x + m[1] * y) / scale, (m[2] * x + m[3] * y) / scale];
@@ -556,8 +603,11 @@ export function textItemsFromOperators(fnArray: readonly number[], argsArray: re
           const [loadedName, size] = args as [string, number];
           // The same font again: pdf.js goes on with the item when the content stream named the
           // same resource, and ends it when another name leads to the same font, which the
-          // operator list no longer tells apart.
-          if (s.font && loadedName === s.fontName && size === s.fontSize) throw new Unsupported('font set again');
+          // operator list no longer tells apart (fontSetAgain).
+          if (s.font && loadedName === s.fontName && size === s.fontSize) {
+            ctx.fontSetAgain();
+            break;
+          }
           ctx.flush();
           const font = fontOf(loadedName);
           if (!font) throw new Unsupported(`font ${loadedName}`);
