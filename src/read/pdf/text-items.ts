@@ -324,22 +324,25 @@ class StreamContext {
     item.textAdvanceScale = scale;
   }
 
-  /** The item flush would push for the open item, and its totals; the item is not touched. */
-  private ending(): { pushed: RawTextItem; totalWidth: number; totalHeight: number } {
+  /**
+   * The item flush would push for the open item; the item is not touched. (pdf.js adds the
+   * last width into the item's total as it ends it; here the total is worked out for the
+   * pushed item only: an ended item's totals are never read again, and the next item sets
+   * them afresh.)
+   */
+  private ending(): RawTextItem {
     const item = this.item;
     const totalWidth = item.vertical ? item.totalWidth : item.totalWidth + item.width * item.textAdvanceScale;
     const totalHeight = item.vertical ? item.totalHeight + item.height * item.textAdvanceScale : item.totalHeight;
     const str = normalizeUnicode(item.str.join(''));
     if (RIGHT_TO_LEFT.test(str)) throw new Unsupported('right-to-left text');
-    return { pushed: { str, width: Math.abs(totalWidth), height: Math.abs(totalHeight), transform: item.transform as number[], fontName: item.fontName ?? '' }, totalWidth, totalHeight };
+    return { str, width: Math.abs(totalWidth), height: Math.abs(totalHeight), transform: item.transform as number[], fontName: item.fontName ?? '' };
   }
 
   flush(): void {
     const item = this.item;
     if (!item.initialized) return;
-    const { pushed, totalWidth, totalHeight } = this.ending();
-    item.totalWidth = totalWidth;
-    item.totalHeight = totalHeight;
+    const pushed = this.ending();
     const undecided = this.undecided;
     if (undecided) {
       if (this.out.length !== undecided.outLength || !sameItem(pushed, undecided.item)) throw new Unsupported('font set again');
@@ -358,7 +361,7 @@ class StreamContext {
    */
   fontSetAgain(): void {
     if (!this.item.initialized || this.undecided) return;
-    this.undecided = { item: this.ending().pushed, outLength: this.out.length };
+    this.undecided = { item: this.ending(), outLength: this.out.length };
   }
 
   appendEOL(): void {
